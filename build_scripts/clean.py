@@ -1,0 +1,233 @@
+"""Stage 1: repair the damage of PDF extraction, log every change, lose nothing.
+
+``clean_text`` returns lines that promise:
+
+- no page furniture: job numbers (``17-10886``), page numbers (``4/14``) and running heads
+  (``S/RES/2364 (2017)``) standing on their own line are gone;
+- every reviewed erratum applied exactly once (an erratum that matches nowhere, or more than once,
+  is an error: a stale erratum must never pass silently);
+- no compound broken at a hyphen across lines, no space before a hyphen inside a compound;
+- no word split by a stray space, judged with an English word list and the document's own words
+  (``in situ`` stays two words, ``the ir`` becomes ``their``);
+- plain spaces only (no tabs, no non-breaking spaces), typographic apostrophes and quotes,
+  no trailing spaces, blank lines dropped, each line keeping its source line number;
+- every change recorded as a :class:`Repair` with its line and rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .model import Diagnostic, Erratum, Repair, RepairRule, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A line of cleaned text and where it stands in the source file."""
+
+    number: int
+    """1-based line number in the source file."""
+    text: str
+    """The cleaned text, never empty."""
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    """What the cleaner returns: lines to parse and the log of what changed."""
+
+    lines: tuple[Line, ...]
+    repairs: tuple[Repair, ...]
+
+
+FURNITURE = re.compile(
+    r"""^\s*(?:
+        \d{2}-\d{5}(?:\s*\(E\))?          # job number of the document, e.g. 17-10886
+      | \d{1,3}/\d{1,3}                   # page number, e.g. 4/14
+      | S/RES/\d+\s*\(\d{4}\)             # running head, e.g. S/RES/2364 (2017)
+    )\s*$""",
+    re.X,
+)
+
+SPACED_HYPHEN = re.compile(
+    r"""(?P<left>[^\W\d_]+)   # the first part of the compound, letters only
+        \x20-                 # a stray space before the hyphen
+        (?P<right>[^\W\d_]+)  # the second part, starting right after the hyphen
+    """,
+    re.X,
+)
+
+LINE_END_HYPHEN = re.compile(
+    r"""(?P<left>[^\W\d_]{2,})-$   # a line ending in a word and a hyphen, e.g. 'long-'
+    """,
+    re.X,
+)
+
+# A word for the split-word test: letters and apostrophes, with any punctuation around it kept apart.
+WORD_TOKEN = re.compile(
+    r"""^(?P<before>[(“"‘']*)        # opening brackets or quotes
+        (?P<word>[^\W\d_][^\W\d_’']*) # the letters
+        (?P<after>[,;:.)”"’']*)$      # closing punctuation
+    """,
+    re.X,
+)
+
+# After a suspended hyphen ('troop- and police-contributing') the next word is a conjunction.
+SUSPENDED_HYPHEN_FOLLOWERS = {"and", "or", "to", "nor"}
+
+COMMON_WORD_FREQUENCY = 10_000
+"""A half at least this frequent is a word in its own right ('in', 'security'): never joined."""
+FRAGMENT_FREQUENCY = 1_000
+"""Below this a half is a fragment ('ir', 'ranso'); then an English word list alone may join it."""
+KNOWN_WORD_FREQUENCY = 100
+"""A join at least this frequent in English is a real word ('ransoms')."""
+
+
+@cache
+def _english() -> object:
+    from spellchecker import SpellChecker
+
+    return SpellChecker(distance=1).word_frequency
+
+
+def _frequency(word: str) -> int:
+    return _english()[word.lower()]  # type: ignore[index]
+
+
+def _typography(text: str) -> str:
+    """Straight apostrophes and quotes into the typographic forms the official texts use."""
+    text = re.sub(r"(?<=\w)'(?=\w)", "’", text)
+    text = re.sub(r'"(?=\w)', "“", text)
+    return text.replace('"', "”")
+
+
+def _normalise(raw: str) -> list[str]:
+    """Line endings, spaces and quotes: changes of encoding, not of words."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[\t\u00a0\u2007\u202f\u2009]", " ", text)
+    text = _typography(text)
+    return [line.rstrip() for line in text.split("\n")]
+
+
+def clean_text(raw: str, errata: tuple[Erratum, ...] = (), *, source: str = "", errata_source: str = "") -> tuple[CleanText, list[Diagnostic]]:
+    """Repair extraction damage in ``raw``; see the module docstring for what the output promises."""
+    lines = _normalise(raw)
+    repairs: list[Repair] = []
+    lines = _remove_furniture(lines, repairs)
+    lines, diagnostics = _apply_errata(lines, errata, repairs, errata_source or source)
+    lines = _join_line_end_hyphens(lines, repairs)
+    vocabulary = _vocabulary(lines)
+    cleaned = []
+    for index, line in enumerate(lines):
+        line = _close_spaced_hyphens(line, index + 1, repairs)
+        line = _join_split_words(line, index + 1, vocabulary, repairs)
+        if line.strip():
+            cleaned.append(Line(index + 1, line.strip()))
+    repairs.sort(key=lambda repair: repair.line)
+    return CleanText(tuple(cleaned), tuple(repairs)), diagnostics
+
+
+def _remove_furniture(lines: list[str], repairs: list[Repair]) -> list[str]:
+    kept = []
+    for number, line in enumerate(lines, start=1):
+        if FURNITURE.match(line):
+            repairs.append(Repair(number, line.strip(), "", RepairRule.PAGE_FURNITURE))
+            kept.append("")
+        else:
+            kept.append(line)
+    return kept
+
+
+def _apply_errata(lines: list[str], errata: tuple[Erratum, ...], repairs: list[Repair], errata_source: str) -> tuple[list[str], list[Diagnostic]]:
+    """Apply each erratum once, keeping every later line on its source line number."""
+    text = "\n".join(lines)
+    diagnostics = []
+    for erratum in errata:
+        pattern = re.compile(r"\s+".join(re.escape(word) for word in erratum.original.split()))
+        matches = list(pattern.finditer(text))
+        if len(matches) != 1:
+            found = "is not found in the text" if not matches else f"matches {len(matches)} places"
+            diagnostics.append(
+                Diagnostic(errata_source, erratum.line, Severity.ERROR, f"erratum original {erratum.original!r} {found}; a stale erratum must be fixed or removed")
+            )
+            continue
+        match = matches[0]
+        breaks = match.group().count("\n") - erratum.correction.count("\n")
+        text = text[: match.start()] + erratum.correction + "\n" * max(breaks, 0) + text[match.end() :]
+        line = text.count("\n", 0, match.start()) + 1
+        repairs.append(Repair(line, match.group(), erratum.correction, RepairRule.ERRATUM, erratum.reason, erratum.restored))
+    return text.split("\n"), diagnostics
+
+
+def _join_line_end_hyphens(lines: list[str], repairs: list[Repair]) -> list[str]:
+    """'long-' + 'term exit' → 'long-term' + 'exit'; a suspended 'troop-' + 'and' stays."""
+    lines = list(lines)
+    for index, line in enumerate(lines):
+        match = LINE_END_HYPHEN.search(line)
+        following = next((j for j in range(index + 1, len(lines)) if lines[j].strip()), None)
+        if not match or following is None:
+            continue
+        rest = lines[following].strip()
+        first, _, remainder = rest.partition(" ")
+        if not first[:1].islower() or first.rstrip(",;:.").lower() in SUSPENDED_HYPHEN_FOLLOWERS:
+            continue
+        lines[index] = line + first
+        lines[following] = remainder
+        repairs.append(Repair(index + 1, f"{match.group()}\n{first}", match.group() + first, RepairRule.LINE_HYPHEN))
+    return lines
+
+
+def _close_spaced_hyphens(line: str, number: int, repairs: list[Repair]) -> str:
+    def close(match: re.Match[str]) -> str:
+        joined = f"{match['left']}-{match['right']}"
+        repairs.append(Repair(number, match.group(), joined, RepairRule.SPACED_HYPHEN))
+        return joined
+
+    return SPACED_HYPHEN.sub(close, line)
+
+
+def _vocabulary(lines: list[str]) -> set[str]:
+    """Every word the document itself spells whole somewhere."""
+    words = set()
+    for line in lines:
+        for token in line.split():
+            match = WORD_TOKEN.match(token)
+            if match:
+                words.add(match["word"].lower())
+    return words
+
+
+def _join_split_words(line: str, number: int, vocabulary: set[str], repairs: list[Repair]) -> str:
+    """Join 'the ir' → 'their' where the halves are fragments and the whole is a word.
+
+    A pair is joined when the whole is a word the document spells whole elsewhere and one half is
+    not a common word ('se cure'), or when the whole is an English word and one half is a mere
+    fragment ('ranso ms'). So 'in situ', 'a new', 'in security' and 'per cent' stay apart.
+    Where candidates overlap ('a c omplex'), the more frequent whole wins.
+    """
+    tokens = line.split(" ")
+    candidates = []
+    for index in range(len(tokens) - 1):
+        left, right = WORD_TOKEN.match(tokens[index]), WORD_TOKEN.match(tokens[index + 1])
+        if not left or not right or left["after"] or right["before"]:
+            continue
+        whole = left["word"] + right["word"]
+        commonest_half = min(_frequency(left["word"]), _frequency(right["word"]))
+        in_document = whole.lower() in vocabulary and commonest_half < COMMON_WORD_FREQUENCY
+        in_english = _frequency(whole) >= KNOWN_WORD_FREQUENCY and commonest_half < FRAGMENT_FREQUENCY
+        if not (in_document or in_english):
+            continue
+        candidates.append((-_frequency(whole), index))
+    taken: set[int] = set()
+    joins = []
+    for _, index in sorted(candidates):
+        if index in taken or index + 1 in taken:
+            continue
+        taken.update((index, index + 1))
+        joins.append(index)
+    for index in sorted(joins, reverse=True):
+        original = f"{tokens[index]} {tokens[index + 1]}"
+        tokens[index : index + 2] = [tokens[index] + tokens[index + 1]]
+        repairs.append(Repair(number, original, tokens[index], RepairRule.SPLIT_WORD))
+    return " ".join(tokens)

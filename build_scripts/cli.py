@@ -1,0 +1,67 @@
+"""The command line: ``python -m build_scripts COMMAND``. Each command's docstring is its --help."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .model import Diagnostic, Severity
+from .pipeline import load_resolution
+
+
+def _print(diagnostics: list[Diagnostic]) -> bool:
+    """Print problems as FILE:LINE: severity: message; True when any is an error."""
+    for diagnostic in diagnostics:
+        print(diagnostic, file=sys.stderr)
+    return any(d.severity is Severity.ERROR for d in diagnostics)
+
+
+def command_parse(args: argparse.Namespace) -> int:
+    """Parse one resolution text (with its .yml beside it) and write the model as JSON.
+
+    The JSON goes to --json OUT, or to standard output. Problems are printed as
+    FILE:LINE: error|warning: message, and any error gives exit code 1.
+    """
+    resolution, diagnostics = load_resolution(Path(args.file))
+    if _print(diagnostics) or resolution is None:
+        return 1
+    text = json.dumps(resolution.as_dict(), ensure_ascii=False, indent=2) + "\n"
+    if args.json:
+        Path(args.json).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def command_build(args: argparse.Namespace) -> int:
+    """Generate the site's Markdown pages and data files under --docs from every text in --source.
+
+    Every source_texts/NAME.txt with its NAME.yml becomes one resolution. Generated paths are
+    replaced on each run; hand-written pages under docs/ are left alone. Run mkdocs afterwards.
+    """
+    from .render.site import build_site
+
+    return build_site(Path(args.source), Path(args.docs))
+
+
+COMMANDS = {"parse": command_parse, "build": command_build}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m build_scripts", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    parse = commands.add_parser("parse", help=command_parse.__doc__.splitlines()[0], description=command_parse.__doc__)
+    parse.add_argument("file", help="the resolution's text, e.g. source_texts/s-res-2364-2017.txt")
+    parse.add_argument("--json", metavar="OUT", help="write the model here instead of standard output")
+    build = commands.add_parser("build", help=command_build.__doc__.splitlines()[0], description=command_build.__doc__)
+    build.add_argument("--source", default="source_texts", help="folder of NAME.txt + NAME.yml (default: source_texts)")
+    build.add_argument("--docs", default="docs", help="MkDocs docs folder to write into (default: docs)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run a command; returns the exit code (tests call this directly)."""
+    args = _parser().parse_args(argv)
+    return COMMANDS[args.command](args)

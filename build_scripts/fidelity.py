@@ -1,0 +1,76 @@
+"""The fidelity check: every word of the source is in the model, in order, apart from logged repairs.
+
+It runs on every build. It does not trust the cleaner or the parser: it compares the raw file's
+words with the words the model will publish, and every difference must be explained by a logged
+repair. A parser that drops or duplicates a line fails it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from .clean import _normalise
+from .model import Diagnostic, Element, RepairRule, Resolution, Severity
+
+
+def model_words(resolution: Resolution) -> list[str]:
+    """The model's words in reading order: header, preamble, headings, labels and texts."""
+    header = resolution.header
+    words = f"{header.title} {header.adoption} {header.organ}".split()
+    for paragraph in resolution.preamble:
+        words += paragraph.text.split()
+    for paragraph in resolution.operative:
+        section = next((s for s in resolution.sections if s.first == paragraph.number), None)
+        if section:
+            words += section.heading.split()
+        words += _element_words(paragraph, top=True)
+    return words
+
+
+def _element_words(element: Element, top: bool = False) -> list[str]:
+    words = [f"{element.label}." if top else element.label]
+    words += element.heading.split() + element.text.split()
+    for item in element.items:
+        words += _element_words(item)
+    return words
+
+
+def _squash(words: list[str]) -> str:
+    return "".join(words)
+
+
+def check_fidelity(raw: str, resolution: Resolution, *, source: str = "") -> list[Diagnostic]:
+    """Errors for every stretch of source words that the model lacks without a logged repair."""
+    source_text = " ".join(" ".join(_normalise(raw)).split())
+    for repair in resolution.repairs:
+        if repair.rule is RepairRule.ERRATUM:
+            source_text = source_text.replace(" ".join(repair.original.split()), repair.replacement, 1)
+    source_words = source_text.split()
+    target = model_words(resolution)
+    furniture = {repair.original for repair in resolution.repairs if repair.rule is RepairRule.PAGE_FURNITURE}
+    diagnostics = []
+    matcher = difflib.SequenceMatcher(a=source_words, b=target, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        lost = " ".join(source_words[i1:i2])
+        for line in sorted(furniture, key=len, reverse=True):
+            lost = lost.replace(line, " ")
+        # Joined split words and closed hyphens change spaces only.
+        if re.sub(r"\s", "", lost) == _squash(target[j1:j2]):
+            continue
+        context = " ".join(source_words[max(0, i1 - 4) : i2 + 1])[:80]
+        what = f"source words {' '.join(source_words[i1:i2])[:60]!r} are missing from the model" if i2 > i1 else f"the model adds {' '.join(target[j1:j2])[:60]!r}"
+        diagnostics.append(Diagnostic(source, _line_of(raw, source_words, i1), Severity.ERROR, f"fidelity: {what} (near {context!r}) with no logged repair"))
+    return diagnostics
+
+
+def _line_of(raw: str, words: list[str], index: int) -> int:
+    """Approximate source line of the ``index``-th word, for the error message."""
+    seen = 0
+    for number, line in enumerate(raw.splitlines(), start=1):
+        seen += len(line.split())
+        if seen > index:
+            return number
+    return max(1, raw.count("\n"))

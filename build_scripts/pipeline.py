@@ -1,0 +1,42 @@
+"""From a source file to a checked model: read, clean, parse, check fidelity.
+
+``load_resolution`` is the one entry point every command uses, so the fidelity check runs on
+every build, not only in tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .clean import clean_text
+from .fidelity import check_fidelity
+from .model import Diagnostic, Resolution, Severity
+from .parse import parse_resolution
+from .source import read_metadata, read_text
+
+
+def metadata_path(text_path: Path) -> Path:
+    """The YAML file beside a source text: s-res-2364-2017.txt → s-res-2364-2017.yml."""
+    return text_path.with_suffix(".yml")
+
+
+def load_resolution(text_path: Path) -> tuple[Resolution | None, list[Diagnostic]]:
+    """The checked model of one resolution, or None with the errors that prevent it."""
+    meta_path = metadata_path(text_path)
+    if not meta_path.exists():
+        return None, [Diagnostic(str(meta_path), 0, Severity.ERROR, f"missing metadata file beside {text_path.name}")]
+    raw, diagnostics = read_text(text_path)
+    metadata, errata, meta_diagnostics = read_metadata(meta_path)
+    diagnostics += meta_diagnostics
+    if raw is None or metadata is None:
+        return None, diagnostics
+    clean, clean_diagnostics = clean_text(raw, errata, source=str(text_path), errata_source=str(meta_path))
+    diagnostics += clean_diagnostics
+    resolution, parse_diagnostics = parse_resolution(clean, metadata, source=str(text_path))
+    diagnostics += parse_diagnostics
+    if resolution is None or any(d.severity is Severity.ERROR for d in diagnostics):
+        return None, diagnostics
+    fidelity = check_fidelity(raw, resolution, source=str(text_path))
+    if fidelity:
+        return None, diagnostics + fidelity
+    return resolution, diagnostics
