@@ -1,0 +1,417 @@
+"""Stage 3: find what each element's text refers to, as typed spans on that text.
+
+``find_references`` reads every element's ``text`` (not headings) and returns its references,
+sorted by document order and then by start, with warnings for references it cannot resolve.
+What the output promises:
+
+- ``text[start:end]`` is exactly the phrase cited, and spans in one element never overlap;
+- an INTERNAL reference always has targets, each an existing element id; a paragraph number that
+  does not exist gives a warning and no reference, so it renders as plain text;
+- "paragraph N of resolution X (Y)" is a paragraph of *that* resolution, and "article 63 of the
+  Agreement" a provision of the Agreement: neither ever points into this resolution;
+- committee names such as "the 1267/1989/2253 ISIL (Da’esh) and Al-Qaida Sanctions Committee" are
+  deliberately not resolution citations: they name a body, and the text cites resolution 2253
+  (2015) itself where it means it;
+- a citation of the resolution's own number is never external.
+
+Markup is no business of this stage: links are inserted when Markdown is written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+from . import ids
+from .model import Diagnostic, Element, Resolution, Severity
+
+UNDOCS = "https://undocs.org/"
+
+
+class ReferenceKind(str, Enum):
+    """What a reference points at."""
+
+    INTERNAL = "internal"
+    """A paragraph, sub-paragraph or item of this resolution."""
+    RESOLUTION = "resolution"
+    """Another Security Council resolution, possibly one of its paragraphs."""
+    DOCUMENT = "document"
+    """Another UN document with a symbol, such as S/PRST/2015/22."""
+    INSTRUMENT = "instrument"
+    """A named agreement, statute or policy without a UN document to link to."""
+
+
+@dataclass(frozen=True, slots=True)
+class Instrument:
+    """A named instrument the texts cite, listed on the references index page."""
+
+    slug: str
+    """Stable id for the index page anchor, e.g. 'peace-agreement'."""
+    name: str
+    """Full name as shown on the index page."""
+    pattern: re.Pattern[str]
+    """How the text names it; the match is the span (without a leading 'the')."""
+
+
+@dataclass(frozen=True, slots=True)
+class CitedResolution:
+    """Another resolution, by number and year, with the paragraphs of it that are cited."""
+
+    number: int
+    """Resolution number, e.g. 2295."""
+    year: int
+    """Year of adoption, e.g. 2016."""
+    paragraphs: tuple[str, ...] = ()
+    """Paragraphs of that resolution as printed without the word 'paragraph': ('2',), ('20 (a) (ii)',)."""
+
+    @property
+    def symbol(self) -> str:
+        """The document symbol: 'S/RES/2295 (2016)'."""
+        return f"S/RES/{self.number} ({self.year})"
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """One reference: a span of an element's text and what it points at."""
+
+    element_id: str
+    """Id of the element whose text holds the span."""
+    start: int
+    """Offset of the first character of the phrase in the element's text."""
+    end: int
+    """Offset just past the phrase."""
+    kind: ReferenceKind
+    """What sort of thing is referred to."""
+    targets: tuple[str, ...] = ()
+    """INTERNAL: ids of the elements referred to, in order ('op-31', …, 'op-36' for a range)."""
+    resolution: CitedResolution | None = None
+    """RESOLUTION: the resolution cited and the paragraphs of it."""
+    symbol: str = ""
+    """RESOLUTION and DOCUMENT: normalized symbol, e.g. 'S/RES/2295 (2016)' or 'S/PRST/2015/22'."""
+    url: str = ""
+    """RESOLUTION and DOCUMENT: the official document, e.g. https://undocs.org/S/RES/2295(2016)."""
+    instrument: Instrument | None = None
+    """INSTRUMENT: which instrument."""
+    provision: str = ""
+    """INSTRUMENT: the part of it cited, if any, e.g. 'article 63' or 'Part III and Annex 2'."""
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "element": self.element_id,
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind.value,
+            "targets": list(self.targets),
+            "resolution": None if self.resolution is None else self.resolution.symbol,
+            "paragraphs": [] if self.resolution is None else list(self.resolution.paragraphs),
+            "symbol": self.symbol or None,
+            "url": self.url or None,
+            "instrument": None if self.instrument is None else self.instrument.slug,
+            "provision": self.provision or None,
+        }
+
+
+def _instrument(slug: str, name: str, pattern: str) -> Instrument:
+    return Instrument(slug, name, re.compile(pattern.replace(" ", r"\s+")))
+
+
+INSTRUMENTS: tuple[Instrument, ...] = (
+    # Only after "the": the text defines “the Agreement” as the short name in pp 5.
+    _instrument("peace-agreement", "Agreement on Peace and Reconciliation in Mali (2015)",
+                r"(?<=\bthe\s)Agreement(?: on Peace and Reconciliation in Mali)?\b"),
+    _instrument("rome-statute", "Rome Statute of the International Criminal Court",
+                r"Rome Statute(?: of the International Criminal Court)?"),
+    _instrument("un-charter", "Charter of the United Nations", r"Charter of the United Nations"),
+    _instrument("charter-for-peace", "Charter for Peace, Unity and National Reconciliation (Mali)",
+                r"Charter for Peace, Unity and National Reconciliation"),
+    _instrument("hrddp", "Human Rights Due Diligence Policy on United Nations support to non-United Nations security forces",
+                r"Human Rights Due Diligence Policy(?: on United Nations support to non-United Nations security forces)?"),
+    _instrument("zero-tolerance-policy", "United Nations zero-tolerance policy on sexual exploitation and abuse",
+                r"United Nations zero-tolerance policy on sexual exploitation and abuses?"),
+    _instrument("ecowas-salw-convention",
+                "ECOWAS Convention on Small Arms and Light Weapons, Their Ammunition and Other Related Materials",
+                r"ECOWAS Convention on Small Arms and Light Weapons(?:, Their Ammunition and Other Related Materials)?"),
+    _instrument("salw-programme-of-action", "United Nations Programme of Action on Small Arms and Light Weapons",
+                r"United Nations Programme of Action on Small Arms and Light Weapons"),
+    _instrument("algiers-memorandum",
+                "Algiers Memorandum on Good Practices on Preventing and Denying the Benefits of Kidnapping for Ransom by Terrorists (GCTF)",
+                r"Algiers Memorandum on Good Practices on Preventing and Denying the Benefits of Kidnapping for Ransom by Terrorists"),
+    _instrument("ceasefire-2014", "Ceasefire agreement of 23 May 2014", r"ceasefire agreement of 23 May 2014"),
+    _instrument("arrangement-securitaire", "Arrangement sécuritaire pour une cessation des hostilités (5 June 2015)",
+                r"Arrangement sécuritaire pour une cessation des hostilités(?: of 5 June 2015)?"),
+    _instrument("cessation-declarations", "Declarations of cessation of hostilities of 24 July 2014 and 19 February 2015",
+                r"declarations of cessation of hostilities of 24 July 2014 and 19 February 2015"),
+    _instrument("psirc", "Plan de sécurisation intégrée des régions du centre (PSIRC)",
+                r"Plan de sécurisation intégrée des r[ée]gions du centre"),
+    _instrument("plateforme-communique", "Communiqué sur la prévention des violences sexuelles liées au conflit au Mali (June 2016)",
+                r"Communiqué sur la prévention des violences sexuelles liées au conflit au Mali"),
+    _instrument("sahel-strategy", "United Nations integrated strategy for the Sahel",
+                r"United Nations integrated strategy for the Sahel"),
+    _instrument("caac-conclusions-mali-2014", "Conclusions on children and armed conflict in Mali (Working Group, 7 July 2014)",
+                r"conclusions on Children And Armed Conflict in Mali adopted by the Security Council working group on 7 July 2014"),
+)
+
+SYMBOL = re.compile(
+    r"""(?<![\w/])
+        (?P<organ>[AS])                          # principal organ: S = Security Council, A = General Assembly
+        /(?P<series>(?:[A-Z]+(?:\.\d+)?/)*)      # series, e.g. 'RES/', 'PRST/', 'AC.51/' ('' for reports and letters)
+        (?P<numbers>\d+(?:/\d+)*)                # year and serial number, e.g. '2015/22', '70/1', '2295'
+        (?:\s?\((?P<year>\d{4})\))?              # year of a Security Council resolution, e.g. '(2016)'
+        (?![\w/])
+    """,
+    re.X,
+)
+
+CITATION = re.compile(
+    r"""(?P<number>\d{1,4})                      # resolution number, e.g. '2295'
+        \s+\((?P<year>(?:19|20)\d{2})\)          # year of adoption in brackets, e.g. '(2016)'
+    """,
+    re.X,
+)
+
+RESOLUTION_LIST = re.compile(
+    r"""\b(?P<keyword>resolutions?)              # the word that makes the numbers resolutions
+        (?P<lead>,?\s+in\s+particular,?)?        # words allowed before the first number, as in pp 1
+        \s+
+        (?P<items>                               # the numbers and years: '1265 (1999), … and 1894 (2009)'
+            \d{1,4}\s+\(\d{4}\)
+            (?:(?:,\s+(?:and\s+)?|\s+and\s+)\d{1,4}\s+\(\d{4}\))*
+        )
+    """,
+    re.X,
+)
+
+PARAGRAPH = re.compile(
+    r"""\b(?:(?P<part>preambular|operative)\s+)?   # which part, when said; otherwise numbers are operative
+        paragraphs?\s+
+        (?P<numbers>                             # '34', '20 (a) (ii)', '20 and 22', '31 to 36'
+            \d{1,3}(?:\s?\([a-z]{1,5}\))*
+            (?:(?:,\s+(?:and\s+)?|\s+and\s+|\s+to\s+)\d{1,3}(?:\s?\([a-z]{1,5}\))*)*
+        )
+        (?:\s+(?P<direction>above|below))?      # where the text says the paragraph is
+        (?:\s+of\s+(?:                           # whose paragraph it is, when said:
+            (?P<this>this|the\s+present)\s+resolution          # this one ...
+          | (?:its\s+|Security\s+Council\s+)?resolution\s+
+            (?P<number>\d{1,4})\s+\((?P<year>\d{4})\)          # ... or another resolution
+        ))?
+    """,
+    re.X,
+)
+
+PARAGRAPH_NUMBER = re.compile(
+    r"""(?P<range>\bto\s+)?                      # 'to' makes a range with the previous number
+        (?P<number>\d{1,3})                      # paragraph number
+        (?P<labels>(?:\s?\([a-z]{1,5}\))*)       # sub-paragraph and item labels: ' (a) (ii)'
+    """,
+    re.X,
+)
+
+NEIGHBOUR = re.compile(
+    r"""\bthe\s+(?:
+        paragraph\s+(?P<direction>above|below)   # 'the paragraph above', as in pp 30
+      | (?P<ordinal>preceding|following)\s+paragraph
+    )""",
+    re.X,
+)
+
+PROVISION = re.compile(
+    r"""(?P<provision>                           # the part cited: 'article 63', 'Part III and Annex 2'
+            (?:article|Article|Part|Annex|paragraph)\s+[0-9IVXL]+
+            (?:\s+and\s+(?:article|Article|Part|Annex)\s+[0-9IVXL]+)*
+        )
+        (?P<owner>\s+of\s+(?:the\s+)?)?          # ' of the ' before the instrument's name, if written
+    """,
+    re.X,
+)
+
+POSSESSIVE_REACH = 40
+"""'its Part II' belongs to an instrument named at most this many characters before it."""
+
+
+def official_url(symbol: str, language: str = "") -> str:
+    """The official document: 'S/RES/2295 (2016)' → https://undocs.org/S/RES/2295(2016).
+
+    undocs.org takes the symbol without the space before a resolution's year; ``language``
+    ('en', 'fr', …) adds the optional language prefix.
+    """
+    path = re.sub(r"\s+\(", "(", symbol.strip())
+    return f"{UNDOCS}{language + '/' if language else ''}{path}"
+
+
+def find_references(resolution: Resolution, *, source: str = "") -> tuple[tuple[Reference, ...], list[Diagnostic]]:
+    """Every reference in every element's text, and a warning for each one that cannot be resolved.
+
+    ``source`` is the text file's path, used in the diagnostics (``FILE:LINE: warning: …``).
+    """
+    finder = _Finder(resolution, source)
+    found: list[Reference] = []
+    for element in resolution.elements():
+        found.extend(finder.element(element))
+    return tuple(found), finder.diagnostics
+
+
+def incoming(references: Iterable[Reference]) -> dict[str, tuple[str, ...]]:
+    """A derived view of the INTERNAL references: element id → ids of the elements citing it.
+
+    Sources are listed once each, in document order. Nothing is stored: recompute it from the
+    references whenever it is needed.
+    """
+    cited_by: dict[str, list[str]] = {}
+    for reference in references:
+        if reference.kind is not ReferenceKind.INTERNAL:
+            continue
+        for target in reference.targets:
+            sources = cited_by.setdefault(target, [])
+            if reference.element_id not in sources:
+                sources.append(reference.element_id)
+    return {target: tuple(sources) for target, sources in cited_by.items()}
+
+
+def cited_instruments(references: Iterable[Reference]) -> tuple[Instrument, ...]:
+    """The instruments cited, once each, in the order of the INSTRUMENTS table (the index page)."""
+    cited = {reference.instrument.slug for reference in references if reference.instrument is not None}
+    return tuple(instrument for instrument in INSTRUMENTS if instrument.slug in cited)
+
+
+class _Finder:
+    """Looks through one resolution; holds what every element's search needs."""
+
+    def __init__(self, resolution: Resolution, source: str) -> None:
+        self.resolution = resolution
+        self.source = source
+        self.order = {element.id: index for index, element in enumerate(resolution.elements())}
+        self.diagnostics: list[Diagnostic] = []
+
+    def warn(self, element: Element, message: str) -> None:
+        self.diagnostics.append(Diagnostic(self.source, element.line, Severity.WARNING, f"{element.id}: {message}"))
+
+    def element(self, element: Element) -> list[Reference]:
+        """The references in one element's text, by start; earlier finders win overlaps."""
+        accepted: list[Reference] = []
+        for finder in (self._symbols, self._provisions, self._paragraphs, self._neighbours, self._resolutions, self._instruments):
+            for reference in finder(element):
+                if not any(reference.start < other.end and other.start < reference.end for other in accepted):
+                    accepted.append(reference)
+        return sorted(accepted, key=lambda reference: reference.start)
+
+    def _is_own(self, number: int, year: int) -> bool:
+        return (number, year) == (self.resolution.metadata.number, self.resolution.metadata.year)
+
+    def _cited(self, element: Element, start: int, end: int, cited: CitedResolution) -> Reference:
+        return Reference(element.id, start, end, ReferenceKind.RESOLUTION, resolution=cited,
+                         symbol=cited.symbol, url=official_url(cited.symbol))
+
+    def _symbols(self, element: Element) -> list[Reference]:
+        found = []
+        for match in SYMBOL.finditer(element.text):
+            if match["series"] == "RES/" and match["organ"] == "S" and match["year"]:
+                number, year = int(match["numbers"]), int(match["year"])
+                if not self._is_own(number, year):
+                    found.append(self._cited(element, match.start(), match.end(), CitedResolution(number, year)))
+                continue
+            symbol = re.sub(r"\s+", " ", match.group())
+            found.append(Reference(element.id, match.start(), match.end(), ReferenceKind.DOCUMENT,
+                                   symbol=symbol, url=official_url(symbol)))
+        return found
+
+    def _provisions(self, element: Element) -> list[Reference]:
+        """'article 63 of the Agreement', and 'its Part II' just after the Agreement is named."""
+        found: list[Reference] = []
+        text = element.text
+        for match in PROVISION.finditer(text):
+            provision = re.sub(r"\s+", " ", match["provision"])
+            if match["owner"]:
+                for instrument in INSTRUMENTS:
+                    named = instrument.pattern.match(text, match.end())
+                    if named:
+                        found.append(Reference(element.id, match.start(), named.end(), ReferenceKind.INSTRUMENT,
+                                               instrument=instrument, provision=provision))
+                        break
+                continue
+            if not text[: match.start()].endswith("its "):
+                continue
+            window = text[max(0, match.start() - POSSESSIVE_REACH): match.start()]
+            named_before = [(found_at.end(), instrument) for instrument in INSTRUMENTS for found_at in instrument.pattern.finditer(window)]
+            if named_before:
+                instrument = max(named_before, key=lambda pair: pair[0])[1]
+                found.append(Reference(element.id, match.start(), match.end(), ReferenceKind.INSTRUMENT,
+                                       instrument=instrument, provision=provision))
+        return found
+
+    def _paragraphs(self, element: Element) -> list[Reference]:
+        found: list[Reference] = []
+        for match in PARAGRAPH.finditer(element.text):
+            paths = _paths(match["numbers"])
+            if match["number"] and not self._is_own(int(match["number"]), int(match["year"])):
+                labels = tuple(" ".join([path[0], *(f"({part})" for part in path[1:])]) for path in paths)
+                cited = CitedResolution(int(match["number"]), int(match["year"]), labels)
+                found.append(self._cited(element, match.start(), match.end(), cited))
+                continue
+            if re.match(r"\s+of\s", element.text[match.end():]):
+                continue  # a paragraph of some other text: not ours, and nothing to link to
+            prefix = ids.PREAMBULAR_PREFIX if match["part"] == "preambular" else ids.OPERATIVE_PREFIX
+            targets = tuple(ids.element_id(prefix, int(path[0]), *path[1:]) for path in paths)
+            reference = self._internal(element, match.start(), match.end(), targets, match["direction"])
+            if reference:
+                found.append(reference)
+        return found
+
+    def _neighbours(self, element: Element) -> list[Reference]:
+        """'the paragraph above': the paragraph before this one in the same part."""
+        found: list[Reference] = []
+        prefix, number = ids.paragraph_of(element.id)
+        for match in NEIGHBOUR.finditer(element.text):
+            direction = match["direction"] or ("above" if match["ordinal"] == "preceding" else "below")
+            target = ids.element_id(prefix, number - 1 if direction == "above" else number + 1)
+            reference = self._internal(element, match.start(), match.end(), (target,), direction)
+            if reference:
+                found.append(reference)
+        return found
+
+    def _internal(self, element: Element, start: int, end: int, targets: tuple[str, ...], direction: str | None) -> Reference | None:
+        """An INTERNAL reference, or None with a warning when a target does not exist."""
+        phrase = element.text[start:end]
+        missing = [target for target in targets if target not in self.order]
+        for target in missing:
+            self.warn(element, f"{phrase!r} refers to {target}, which does not exist; left as plain text")
+        if missing:
+            return None
+        here = self.order[element.id]
+        for target in targets:
+            if (direction == "above" and self.order[target] >= here) or (direction == "below" and self.order[target] <= here):
+                self.warn(element, f"{phrase!r} says {direction}, but {target} is not {direction} it")
+        return Reference(element.id, start, end, ReferenceKind.INTERNAL, targets=targets)
+
+    def _resolutions(self, element: Element) -> list[Reference]:
+        """Each resolution of a list; 'resolution N (Y)' alone keeps the word in its span."""
+        found: list[Reference] = []
+        for match in RESOLUTION_LIST.finditer(element.text):
+            citations = list(CITATION.finditer(element.text, match.start("items"), match.end("items")))
+            for citation in citations:
+                number, year = int(citation["number"]), int(citation["year"])
+                if self._is_own(number, year):
+                    continue
+                start = match.start() if match["keyword"] == "resolution" and len(citations) == 1 and not match["lead"] else citation.start()
+                found.append(self._cited(element, start, citation.end(), CitedResolution(number, year)))
+        return found
+
+    def _instruments(self, element: Element) -> list[Reference]:
+        return [
+            Reference(element.id, match.start(), match.end(), ReferenceKind.INSTRUMENT, instrument=instrument)
+            for instrument in INSTRUMENTS
+            for match in instrument.pattern.finditer(element.text)
+        ]
+
+
+def _paths(numbers: str) -> list[tuple[str, ...]]:
+    """'20 (a) (ii)' → [('20', 'a', 'ii')]; '31 to 36' → [('31',), …, ('36',)]; '20 and 22' → two."""
+    paths: list[tuple[str, ...]] = []
+    for match in PARAGRAPH_NUMBER.finditer(numbers):
+        number = int(match["number"])
+        labels = tuple(ids.label_key(label) for label in re.findall(r"\([a-z]+\)", match["labels"]))
+        if match["range"] and paths and not labels and len(paths[-1]) == 1:
+            paths.extend((str(between),) for between in range(int(paths[-1][0]) + 1, number))
+        paths.append((str(number), *labels))
+    return paths

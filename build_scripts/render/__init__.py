@@ -1,0 +1,1 @@
+"""Stage 4: write the site's Markdown pages and data files from the model and its annotations."""

@@ -1,0 +1,254 @@
+"""Markdown pages of one resolution: overview, full text, one page per paragraph.
+
+URL contract (directory URLs, documented on /cite/): ``N/`` overview, ``N/text/`` full text,
+``N/pp/K/`` preambular paragraph K, ``N/op/K/`` operative paragraph K. Every element keeps the
+same HTML id on the full text and on its paragraph page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from .. import ids
+from ..facts import key_facts
+from ..model import Element, ElementKind, Repair, RepairRule, Resolution
+from .elements import element_html, label_text, text_block
+from .markup import Span, attribute, escape, relative_url
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A generated Markdown page."""
+
+    path: str
+    """Site-relative directory URL, e.g. '2364/op/20/'."""
+    markdown: str
+    """The page's source, front matter included."""
+
+    @property
+    def file(self) -> str:
+        """Path under docs/: '2364/op/20/' → '2364/op/20.md', '2364/' → '2364/index.md'."""
+        if not self.path:
+            return "index.md"
+        parent, _, leaf = self.path.rstrip("/").rpartition("/")
+        return f"{self.path}index.md" if "/" not in self.path.rstrip("/") else f"{parent}/{leaf}.md"
+
+
+@dataclass(frozen=True, slots=True)
+class LinkItem:
+    """One entry of a list of links: a label, its site-relative URL (or an absolute one) and a note."""
+
+    label: str
+    url: str
+    note: str = ""
+
+
+class Links(Protocol):
+    """What the pages need from the reference and annotation stages."""
+
+    def spans(self, element: Element, page: str) -> list[Span]:
+        """Spans to mark in the element's text when shown on ``page``."""
+
+    def outgoing(self, element: Element) -> list[LinkItem]:
+        """What the element refers to."""
+
+    def incoming(self, element: Element) -> list[LinkItem]:
+        """Elements that refer to this one (or to its items)."""
+
+    def facets(self, element: Element) -> list[tuple[str, list[LinkItem]]]:
+        """Named lists shown under a paragraph: addressees, mentions, themes, verbs."""
+
+    def extra(self, resolution: Resolution, element: Element, page: str) -> str:
+        """Further Markdown for the paragraph page (e.g. citations)."""
+
+
+def front_matter(title: str, description: str) -> str:
+    """YAML front matter; values are JSON-quoted so no source text can break out of them."""
+    import json
+
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n\n"
+
+
+def _link_list(page: str, items: list[LinkItem]) -> str:
+    lines = []
+    for item in items:
+        url = item.url if item.url.startswith(("http://", "https://")) else relative_url(page, item.url)
+        note = f" — {escape(item.note)}" if item.note else ""
+        lines.append(f'<li><a href="{attribute(url)}">{escape(item.label)}</a>{note}</li>')
+    return "<ul>" + "".join(lines) + "</ul>"
+
+
+def _excerpt(text: str, words: int = 14) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def paragraph_title(resolution: Resolution, element: Element) -> str:
+    """'Preambular paragraph 3' or 'Paragraph 20'."""
+    return f"Preambular paragraph {element.number}" if element.kind is ElementKind.PREAMBULAR else f"Paragraph {element.number}"
+
+
+def repairs_in(resolution: Resolution, element: Element) -> list[Repair]:
+    """Logged repairs inside an element or its items."""
+    inside = {item.id for item in element.walk()}
+    return [repair for repair in resolution.repairs if repair.element_id in inside]
+
+
+def describe_repair(repair: Repair) -> str:
+    """A reader-facing sentence for one repair (HTML-escaped)."""
+    original, replacement = escape(repair.original.replace("\n", " ⏎ ")), escape(repair.replacement)
+    where = f"source line {repair.line}"
+    if repair.rule is RepairRule.PAGE_FURNITURE:
+        return f"Page furniture “{original}” removed ({where})."
+    if repair.rule is RepairRule.SPLIT_WORD:
+        return f"“{original}” joined as “{replacement}”: a word split by the PDF extraction ({where})."
+    if repair.rule is RepairRule.SPACED_HYPHEN:
+        return f"“{original}” closed up as “{replacement}”: a stray space before a hyphen ({where})."
+    if repair.rule is RepairRule.LINE_HYPHEN:
+        return f"“{original}” rejoined as “{replacement}” across a line break ({where})."
+    restored = f" Restored words: “{escape(repair.restored)}” (marked in the text)." if repair.restored else ""
+    return f"Erratum: the extracted text reads “{original}”; it is shown as “{replacement}”. {escape(repair.reason)}{restored} ({where})"
+
+
+def notes_html(resolution: Resolution, repairs: list[Repair], page: str, with_links: bool = False) -> str:
+    """Editorial notes as a list; on the full text each note links to its element."""
+    items = []
+    for repair in repairs:
+        prefix = ""
+        if with_links and repair.element_id:
+            prefix = f'<a href="#{repair.element_id}">{escape(ids.citation_label(repair.element_id) if repair.element_id.startswith("op") else "PP" + repair.element_id[3:])}</a>: '
+        items.append(f'<li class="res-note res-note-{repair.rule.value}">{prefix}{describe_repair(repair)}</li>')
+    return '<ol class="res-notes">' + "".join(items) + "</ol>"
+
+
+def overview_page(resolution: Resolution, extra_sections: list[tuple[str, list[LinkItem]]] = ()) -> Page:
+    """N/: adoption, key figures, sections with their paragraphs, the official document, the data."""
+    meta = resolution.metadata
+    page = f"{meta.number}/"
+    adopted = f"{meta.adopted.day} {meta.adopted:%B %Y}"
+    rows = [
+        ("Symbol", escape(meta.symbol)),
+        ("Adopted", f"{adopted}, at the Council’s {meta.meeting}th meeting"),
+        ("Subject", escape(meta.subject)),
+        ("Official document", f'<a href="{attribute(meta.official_url)}">{escape(meta.official_url)}</a>'),
+        ("Full text", f'<a href="text/">Read the whole resolution</a> ({len(resolution.preamble)} preambular and {len(resolution.operative)} operative paragraphs)'),
+        ("Data", " · ".join(f'<a href="{relative_url(page, f"data/{meta.number}.{ext}")}">{label}</a>' for ext, label in (("json", "JSON"), ("csv", "CSV"), ("akn.xml", "Akoma Ntoso XML")))),
+    ]
+    for fact in key_facts(resolution):
+        rows.append((escape(fact.name), f'<a href="{relative_url(page, ids.permalink(meta.number, fact.element_id))}">{escape(fact.value)}</a>'))
+    table = "<table><tbody>" + "".join(f"<tr><th scope=\"row\">{name}</th><td>{value}</td></tr>" for name, value in rows) + "</tbody></table>"
+    body = [front_matter(meta.symbol, f"Security Council resolution {meta.number} ({meta.year}) on {meta.subject}, adopted {adopted}: overview, sections and paragraphs."), f"# {escape(meta.symbol)}\n", table, ""]
+    body.append("## Operative part\n")
+    for section in resolution.sections:
+        body.append(f"### {escape(section.heading)}\n")
+        paragraphs = [p for p in resolution.operative if section.first <= p.number <= section.last]
+        body.append(_link_list(page, [LinkItem(f"{p.number}.", ids.page_path(meta.number, p.id), _excerpt(p.text)) for p in paragraphs]) + "\n")
+    unsectioned = [p for p in resolution.operative if resolution.section_of(p.number) is None]
+    if unsectioned:
+        body.append(_link_list(page, [LinkItem(f"{p.number}.", ids.page_path(meta.number, p.id), _excerpt(p.text)) for p in unsectioned]) + "\n")
+    body.append("## Preamble\n")
+    body.append(_link_list(page, [LinkItem(f"PP{p.number}", ids.page_path(meta.number, p.id), _excerpt(p.text)) for p in resolution.preamble]) + "\n")
+    for heading, items in extra_sections:
+        body.append(f"## {escape(heading)}\n")
+        body.append(_link_list(page, items) + "\n")
+    return Page(page, "\n".join(body))
+
+
+def text_page(resolution: Resolution, links: Links) -> Page:
+    """N/text/: the whole resolution, every element with its id."""
+    meta = resolution.metadata
+    page = f"{meta.number}/text/"
+    header = resolution.header
+    body = [
+        front_matter(f"{meta.symbol}: full text", f"The full text of Security Council resolution {meta.number} ({meta.year}) on {meta.subject}, with every paragraph linkable."),
+        f"# {escape(meta.symbol)}: full text\n",
+        f'<div class="res-header"><p class="res-title">{escape(header.title)}</p><p>{escape(header.adoption)}</p></div>\n',
+        f'<p class="res-organ">{escape(header.organ)}</p>\n',
+        "## Preamble { #preamble }\n",
+        text_block([element_html(resolution, p, page, links.spans) for p in resolution.preamble]) + "\n",
+    ]
+    for paragraph in resolution.operative:
+        section = next((s for s in resolution.sections if s.first == paragraph.number), None)
+        if section:
+            body.append(f"## {escape(section.heading)} {{ #{section.slug} }}\n")
+        body.append(text_block([element_html(resolution, paragraph, page, links.spans)]) + "\n")
+    if resolution.repairs:
+        body.append("## Editorial notes { #editorial-notes }\n")
+        body.append("The text above is the text extracted from the official PDF, repaired as listed here. Nothing else was changed.\n")
+        body.append(notes_html(resolution, list(resolution.repairs), page, with_links=True) + "\n")
+    return Page(page, "\n".join(body))
+
+
+def paragraph_page(resolution: Resolution, element: Element, links: Links) -> Page:
+    """N/pp/K/ or N/op/K/: one paragraph with its context, references both ways and notes."""
+    meta = resolution.metadata
+    page = ids.page_path(meta.number, element.id)
+    title = paragraph_title(resolution, element)
+    siblings = resolution.preamble if element.kind is ElementKind.PREAMBULAR else resolution.operative
+    body = [front_matter(f"{meta.symbol}, {title.lower() if element.kind is ElementKind.PREAMBULAR else 'paragraph ' + str(element.number)}", f"{title} of Security Council resolution {meta.number} ({meta.year}): {_excerpt(element.text, 24)}")]
+    body.append(f"# {title}\n")
+    context = [f'<a href="{relative_url(page, f"{meta.number}/")}">{escape(meta.symbol)}</a>']
+    if element.kind is ElementKind.PREAMBULAR:
+        context.append(f'<a href="{relative_url(page, f"{meta.number}/text/")}#preamble">Preamble</a>')
+    elif section := resolution.section_of(element.number):
+        context.append(f'Section: <a href="{relative_url(page, f"{meta.number}/text/")}#{section.slug}">{escape(section.heading)}</a>')
+    context.append(f'<a href="{relative_url(page, f"{meta.number}/text/")}#{element.id}">In the full text</a>')
+    body.append('<p class="res-context">' + " · ".join(context) + "</p>\n")
+    body.append(text_block([element_html(resolution, element, page, links.spans)]) + "\n")
+    repairs = repairs_in(resolution, element)
+    if repairs:
+        body.append('<div class="res-editorial" role="note"><p class="res-editorial-title">Editorial notes</p>' + notes_html(resolution, repairs, page) + "</div>\n")
+    for heading, items in links.facets(element):
+        if items:
+            body.append(f"## {escape(heading)}\n")
+            body.append(_link_list(page, items) + "\n")
+    incoming = links.incoming(element)
+    if incoming:
+        body.append("## Referred to in\n")
+        body.append(_link_list(page, incoming) + "\n")
+    outgoing = links.outgoing(element)
+    if outgoing:
+        body.append("## References in this paragraph\n")
+        body.append(_link_list(page, outgoing) + "\n")
+    body.append(links.extra(resolution, element, page))
+    body.append(_previous_next(resolution, element, siblings, page))
+    return Page(page, "\n".join(body))
+
+
+def _previous_next(resolution: Resolution, element: Element, siblings: tuple[Element, ...], page: str) -> str:
+    index = siblings.index(element)
+    parts = []
+    number = resolution.metadata.number
+    if index > 0:
+        previous = siblings[index - 1]
+        parts.append(f'<a class="res-prev" rel="prev" href="{relative_url(page, ids.page_path(number, previous.id))}">← {escape(paragraph_title(resolution, previous))}</a>')
+    if index + 1 < len(siblings):
+        following = siblings[index + 1]
+        parts.append(f'<a class="res-next" rel="next" href="{relative_url(page, ids.page_path(number, following.id))}">{escape(paragraph_title(resolution, following))} →</a>')
+    return '<nav class="res-pager" aria-label="Previous and next paragraph">' + "".join(parts) + "</nav>\n"
+
+
+def home_page(resolutions: list[Resolution]) -> Page:
+    """The home page: what the site is, the resolutions, where to start."""
+    rows = "".join(
+        f'<tr><td><a href="{r.metadata.number}/">{escape(r.metadata.symbol)}</a></td><td>{r.metadata.adopted.isoformat()}</td><td>{escape(r.metadata.subject)}</td>'
+        f'<td><a href="{r.metadata.number}/text/">full text</a></td></tr>'
+        for r in resolutions
+    )
+    first = resolutions[0].metadata
+    body = [
+        front_matter("Security Council resolutions, paragraph by paragraph", "Read, search and cite UN Security Council resolutions paragraph by paragraph, with every cross-reference linked."),
+        "# Security Council resolutions, paragraph by paragraph\n",
+        "Read UN Security Council resolutions in the browser, jump to any paragraph, follow every cross-reference, "
+        "see who is asked to do what, and cite each paragraph by a URL that never changes. "
+        "The text is the official text, repaired only where the PDF extraction damaged it, and every repair is shown.\n",
+        "## Resolutions\n",
+        '<table><thead><tr><th scope="col">Resolution</th><th scope="col">Adopted</th><th scope="col">Subject</th><th scope="col">Text</th></tr></thead><tbody>' + rows + "</tbody></table>\n",
+        "## Where to start\n",
+        f"- [The overview of {escape(first.symbol)}]({first.number}/index.md): its sections, key figures and every paragraph.",
+        f"- [The full text]({first.number}/text.md), with every paragraph and sub-paragraph linkable.",
+        "- [How to cite](cite.md): stable URLs and ready-made citations.",
+        "",
+    ]
+    return Page("", "\n".join(body))

@@ -1,0 +1,89 @@
+"""Write every generated page and data file under docs/, from every resolution in source_texts/.
+
+Generated paths are listed in ``GENERATED`` (and git-ignored); they are replaced on each build,
+so a page that no longer exists does not linger. Hand-written pages are never touched.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+from ..model import Resolution, Severity
+from ..pipeline import load_resolution
+from .links import ResolutionLinks
+from .pages import Page, home_page, overview_page, paragraph_page, text_page
+
+GENERATED_FILES = ("index.md",)
+GENERATED_DIRECTORIES = ("data",)
+
+
+def resolution_pages(resolution: Resolution, links: ResolutionLinks) -> list[Page]:
+    """Overview, full text and one page per paragraph."""
+    pages = [overview_page(resolution), text_page(resolution, links)]
+    pages += [paragraph_page(resolution, element, links) for element in (*resolution.preamble, *resolution.operative)]
+    return pages
+
+
+def load_corpus(source: Path) -> tuple[list[Resolution], bool]:
+    """Every resolution under ``source``, by number; False when any has an error (printed)."""
+    texts = sorted(source.glob("*.txt"))
+    if not texts:
+        print(f"{source}:0: error: no resolution texts (*.txt) found", file=sys.stderr)
+        return [], False
+    resolutions, ok = [], True
+    for path in texts:
+        resolution, diagnostics = load_resolution(path)
+        for diagnostic in diagnostics:
+            print(diagnostic, file=sys.stderr)
+        if resolution is None or any(d.severity is Severity.ERROR for d in diagnostics):
+            ok = False
+        elif not resolution.metadata.synthetic or source.name != "source_texts":
+            resolutions.append(resolution)
+    return sorted(resolutions, key=lambda r: r.metadata.number), ok
+
+
+def write_if_changed(path: Path, content: str | bytes) -> None:
+    """Write only when different, so `mkdocs serve` reloads only what changed."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if path.exists() and path.read_bytes() == data:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def build_site(source: Path, docs: Path) -> int:
+    """Generate docs/ from source/; returns the exit code."""
+    resolutions, ok = load_corpus(source)
+    if not ok:
+        return 1
+    outputs: dict[str, str | bytes] = {}
+    for resolution in resolutions:
+        links = ResolutionLinks(resolution)
+        for page in resolution_pages(resolution, links):
+            outputs[page.file] = page.markdown
+        number = resolution.metadata.number
+        outputs[f"data/{number}.json"] = json.dumps(resolution.as_dict(), ensure_ascii=False, indent=1) + "\n"
+    outputs[home_page(resolutions).file] = home_page(resolutions).markdown
+    _clear_generated(docs, {str(r.metadata.number) for r in resolutions}, set(outputs))
+    for relative, content in outputs.items():
+        write_if_changed(docs / relative, content)
+    print(f"wrote {len(outputs)} files for {len(resolutions)} resolution(s) under {docs}/", file=sys.stderr)
+    return 0
+
+
+def _clear_generated(docs: Path, numbers: set[str], keep: set[str]) -> None:
+    """Remove generated files that this build will not write again."""
+    directories = [docs / name for name in GENERATED_DIRECTORIES] + [p for p in docs.glob("[0-9]*") if p.is_dir()]
+    for directory in directories:
+        for path in sorted(directory.rglob("*"), reverse=True):
+            relative = path.relative_to(docs).as_posix()
+            if path.is_file() and relative not in keep:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    for name in GENERATED_FILES:
+        if name not in keep and (docs / name).exists():
+            (docs / name).unlink()

@@ -1,0 +1,47 @@
+"""Shared fixtures: the real seed, parsed once, and one built site for the HTML tests."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from build_scripts.model import Resolution
+from build_scripts.pipeline import load_resolution
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "source_texts" / "s-res-2364-2017.txt"
+
+
+@pytest.fixture(scope="session")
+def resolution() -> Resolution:
+    """S/RES/2364 (2017), parsed from the committed seed; no errors or warnings allowed."""
+    model, diagnostics = load_resolution(SEED)
+    assert diagnostics == []
+    assert model is not None
+    return model
+
+
+def build_site_into(source: Path, workdir: Path) -> Path:
+    """Generate pages from ``source`` into a copy of docs/ and run `mkdocs build --strict`; the site path."""
+    import shutil
+
+    docs = workdir / "docs"
+    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("[0-9]*", "data", "index.md"))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1498694400"}
+    subprocess.run([sys.executable, "-m", "build_scripts", "build", "--source", str(source), "--docs", str(docs)], check=True, cwd=ROOT, env=env, capture_output=True)
+    config = workdir / "mkdocs.yml"
+    config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    site = workdir / "site"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)], cwd=workdir, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from source_texts/ with the project's mkdocs.yml, in strict mode."""
+    return build_site_into(ROOT / "source_texts", tmp_path_factory.mktemp("build"))
