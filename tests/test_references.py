@@ -270,7 +270,7 @@ def test_wrong_direction_is_warned_but_still_linked(resolution):
      "paragraphs 2 to 4 of resolution 2295 (2016)", (), ("2", "3", "4")),
     ("recalling paragraph 20 (c) (ii) of its resolution 2295 (2016);", ReferenceKind.RESOLUTION,
      "paragraph 20 (c) (ii) of its resolution 2295 (2016)", (), ("20 (c) (ii)",)),
-    ("as set out in the third and fourth preambular paragraph 3 above;", ReferenceKind.INTERNAL,
+    ("as set out in preambular paragraph 3 above;", ReferenceKind.INTERNAL,
      "preambular paragraph 3 above", ("pp-3",), ()),
     ("in line with its report S/2017/478 and A/RES/70/1;", ReferenceKind.DOCUMENT, "S/2017/478", (), ()),
 ])

@@ -6,16 +6,41 @@ where a link in a paragraph points.
 
 from __future__ import annotations
 
+import re
+
+from .. import ids
 from ..model import Element, RepairRule, Resolution
-from .markup import Span, SpanKind
+from ..references import Reference, ReferenceKind, incoming
+from .markup import Span, SpanKind, relative_url
 from .pages import LinkItem
+
+REFERENCES_PAGE = "references/"
+
+
+def element_name(element_id: str) -> str:
+    """How prose names an element: 'paragraph 20 (a) (ii)', 'preambular paragraph 30'."""
+    prefix, paragraph = ids.paragraph_of(element_id)
+    if prefix == ids.PREAMBULAR_PREFIX:
+        return f"preambular paragraph {paragraph}"
+    return f"paragraph {ids.citation_label(element_id)}"
 
 
 class ResolutionLinks:
-    """Links for the pages of one resolution."""
+    """Links for the pages of one resolution, from its references and annotations."""
 
-    def __init__(self, resolution: Resolution) -> None:
+    def __init__(self, resolution: Resolution, references: tuple[Reference, ...] = ()) -> None:
         self.resolution = resolution
+        self.references = references
+        self._by_element: dict[str, list[Reference]] = {}
+        for reference in references:
+            self._by_element.setdefault(reference.element_id, []).append(reference)
+        self._incoming = incoming(references)
+
+    def _url(self, element_id: str, page: str) -> str:
+        number = self.resolution.metadata.number
+        if page == f"{number}/text/" or page == ids.page_path(number, element_id):
+            return f"#{element_id}"
+        return relative_url(page, ids.permalink(number, element_id))
 
     def spans(self, element: Element, page: str) -> list[Span]:
         spans = []
@@ -24,16 +49,63 @@ class ResolutionLinks:
                 start = element.text.find(repair.restored)
                 if start >= 0:
                     spans.append(Span(start, start + len(repair.restored), SpanKind.RESTORED, "Restored editorially from the official document", "res-restored"))
+        for reference in self._by_element.get(element.id, []):
+            if reference.kind is ReferenceKind.INTERNAL:
+                spans.extend(self._internal_spans(element, reference, page))
+            elif reference.url:
+                spans.append(Span(reference.start, reference.end, SpanKind.LINK, reference.url, "res-ref-external"))
+        return spans
+
+    def _internal_spans(self, element: Element, reference: Reference, page: str) -> list[Span]:
+        """One link for one target; for several ('paragraphs 20 and 22'), a link on each number shown."""
+        if len(reference.targets) == 1:
+            return [Span(reference.start, reference.end, SpanKind.LINK, self._url(reference.targets[0], page), "res-ref-internal")]
+        phrase = element.text[reference.start : reference.end]
+        spans, position = [], 0
+        for target in reference.targets:
+            match = re.compile(rf"\b{ids.paragraph_of(target)[1]}\b").search(phrase, position)
+            if match:
+                spans.append(Span(reference.start + match.start(), reference.start + match.end(), SpanKind.LINK, self._url(target, page), "res-ref-internal"))
+                position = match.end()
         return spans
 
     def outgoing(self, element: Element) -> list[LinkItem]:
-        return []
+        number = self.resolution.metadata.number
+        items: list[LinkItem] = []
+        for item in element.walk():
+            where = "" if item is element else f"in {element_name(item.id)}"
+            for reference in self._by_element.get(item.id, []):
+                if reference.kind is ReferenceKind.INTERNAL:
+                    items += [LinkItem(element_name(target), ids.permalink(number, target), where) for target in reference.targets]
+                elif reference.kind is ReferenceKind.RESOLUTION and reference.resolution:
+                    paragraphs = ", ".join(f"paragraph {p}" for p in reference.resolution.paragraphs)
+                    label = f"Resolution {reference.resolution.number} ({reference.resolution.year})" + (f", {paragraphs}" if paragraphs else "")
+                    items.append(LinkItem(label, reference.url, where))
+                elif reference.kind is ReferenceKind.DOCUMENT:
+                    items.append(LinkItem(reference.symbol, reference.url, where))
+                elif reference.instrument is not None:
+                    label = reference.instrument.name + (f", {reference.provision}" if reference.provision else "")
+                    items.append(LinkItem(label, f"{REFERENCES_PAGE}#{reference.instrument.slug}", where))
+        unique: list[LinkItem] = []
+        for item in items:
+            if item not in unique:
+                unique.append(item)
+        return unique
 
     def incoming(self, element: Element) -> list[LinkItem]:
-        return []
+        number = self.resolution.metadata.number
+        items = []
+        for item in element.walk():
+            for source in self._incoming.get(item.id, ()):
+                note = "" if item is element else f"to {element_name(item.id)}"
+                entry = LinkItem(element_name(source).capitalize(), ids.permalink(number, source), note)
+                if entry not in items:
+                    items.append(entry)
+        return items
 
     def facets(self, element: Element) -> list[tuple[str, list[LinkItem]]]:
         return []
 
     def extra(self, resolution: Resolution, element: Element, page: str) -> str:
         return ""
+

@@ -13,11 +13,15 @@ from pathlib import Path
 
 from ..model import Resolution, Severity
 from ..pipeline import load_resolution
+from ..references import find_references
+from .akoma_ntoso import to_akoma_ntoso
 from .links import ResolutionLinks
 from .pages import Page, home_page, overview_page, paragraph_page, text_page
+from .references_page import references_page
+from .tables import to_csv
 
 GENERATED_FILES = ("index.md",)
-GENERATED_DIRECTORIES = ("data",)
+GENERATED_DIRECTORIES = ("data", "references")
 
 
 def resolution_pages(resolution: Resolution, links: ResolutionLinks) -> list[Page]:
@@ -45,6 +49,12 @@ def load_corpus(source: Path) -> tuple[list[Resolution], bool]:
     return sorted(resolutions, key=lambda r: r.metadata.number), ok
 
 
+def resolution_source(source: Path, resolution: Resolution) -> str:
+    """The text file a resolution came from, for diagnostics."""
+    meta = resolution.metadata
+    return str(source / f"s-res-{meta.number}-{meta.year}.txt")
+
+
 def write_if_changed(path: Path, content: str | bytes) -> None:
     """Write only when different, so `mkdocs serve` reloads only what changed."""
     data = content.encode("utf-8") if isinstance(content, str) else content
@@ -60,13 +70,22 @@ def build_site(source: Path, docs: Path) -> int:
     if not ok:
         return 1
     outputs: dict[str, str | bytes] = {}
+    corpus = []
     for resolution in resolutions:
-        links = ResolutionLinks(resolution)
+        references, diagnostics = find_references(resolution, source=resolution_source(source, resolution))
+        for diagnostic in diagnostics:
+            print(diagnostic, file=sys.stderr)
+        corpus.append((resolution, references))
+        links = ResolutionLinks(resolution, references)
         for page in resolution_pages(resolution, links):
             outputs[page.file] = page.markdown
         number = resolution.metadata.number
-        outputs[f"data/{number}.json"] = json.dumps(resolution.as_dict(), ensure_ascii=False, indent=1) + "\n"
-    outputs[home_page(resolutions).file] = home_page(resolutions).markdown
+        model = resolution.as_dict() | {"references": [reference.as_dict() for reference in references]}
+        outputs[f"data/{number}.json"] = json.dumps(model, ensure_ascii=False, indent=1) + "\n"
+        outputs[f"data/{number}.csv"] = to_csv(resolution)
+        outputs[f"data/{number}.akn.xml"] = to_akoma_ntoso(resolution)
+    for page in (home_page(resolutions), references_page(corpus)):
+        outputs[page.file] = page.markdown
     _clear_generated(docs, {str(r.metadata.number) for r in resolutions}, set(outputs))
     for relative, content in outputs.items():
         write_if_changed(docs / relative, content)
