@@ -1,0 +1,87 @@
+"""Cross-references on the built pages: each one a working link, both ways; the traps left alone."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+
+def page(site, path):
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "lxml")
+
+
+def links_in(site, path, element_id):
+    node = page(site, path).find(id=element_id)
+    own = [a for a in node.find_all("a", class_="res-ref-internal") if a.find_parent(class_="res-el") is node]
+    return [(a.get_text(), a["href"]) for a in own]
+
+
+@pytest.mark.parametrize(
+    ("path", "element_id", "expected"),
+    [
+        ("2364/op/16", "op-16", [("paragraph 34 below", "../34/")]),
+        ("2364/op/21", "op-21", [("paragraph 20 (a) (ii)", "../20/#op-20-a-ii")]),
+        ("2364/op/45", "op-45", [("paragraph 20 (a) (ii) above", "../20/#op-20-a-ii")]),
+        ("2364/op/23", "op-23", [("20", "../20/"), ("22", "../22/"), ("paragraph 48 of this resolution", "../48/")]),
+        ("2364/op/47", "op-47-ii", [("31", "../31/"), ("36", "../36/")]),
+        ("2364/op/47", "op-47-iii", [("paragraph 42 above", "../42/")]),
+        ("2364/op/46", "op-46", [("paragraph 14 above", "../14/")]),
+        ("2364/op/37", "op-37", [("paragraph 47 below", "../47/")]),
+        ("2364/pp/30", "pp-30", [("the paragraph above", "../29/")]),
+    ],
+)
+def test_internal_references_link_to_the_paragraph_page(site, path, element_id, expected):
+    assert links_in(site, path, element_id) == expected
+
+
+def test_the_full_text_links_references_within_the_page(site):
+    assert links_in(site, "2364/text", "op-16") == [("paragraph 34 below", "#op-34")]
+
+
+def test_a_range_lists_every_paragraph_it_covers(site):
+    outgoing = page(site, "2364/op/47").find("h2", string="References in this paragraph").find_next("ul")
+    hrefs = [a["href"] for a in outgoing.find_all("a")]
+    assert [h for h in hrefs if h.startswith("../3")] == ["../31/", "../32/", "../33/", "../34/", "../35/", "../36/"]
+
+
+def test_a_paragraph_of_another_resolution_does_not_link_here(site):
+    node = page(site, "2364/op/22").find(id="op-22-d")
+    assert node.find_all("a", class_="res-ref-internal") == []
+    external = [a["href"] for a in node.find_all("a", class_="res-ref-external")]
+    assert "https://undocs.org/S/RES/2253(2015)" in external
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("2364/op/34", ["Paragraph 16", "Paragraph 47 (ii)"]),
+        ("2364/op/20", ["Paragraph 23", "Paragraph 21 — to paragraph 20 (a) (ii)", "Paragraph 45 — to paragraph 20 (a) (ii)"]),
+        ("2364/op/31", ["Paragraph 47 (ii)"]),
+        ("2364/op/47", ["Paragraph 37"]),
+        ("2364/pp/29", ["Preambular paragraph 30"]),
+    ],
+)
+def test_incoming_references_are_listed_and_linked(site, path, expected):
+    heading = page(site, path).find("h2", string="Referred to in")
+    items = heading.find_next("ul").find_all("li")
+    assert [li.get_text() for li in items] == expected
+    assert all(li.a["href"].startswith("../") for li in items)
+
+
+def test_every_cited_resolution_links_to_its_official_document(site):
+    text = page(site, "2364/text")
+    external = {a["href"] for a in text.find_all("a", class_="res-ref-external")}
+    resolutions = {h for h in external if h.startswith("https://undocs.org/S/RES/")}
+    assert len(resolutions) == 30
+    for number in ("2359(2017)", "2295(2016)", "2100(2013)", "1265(1999)", "1894(2009)", "2143(2014)", "2331(2016)"):
+        assert f"https://undocs.org/S/RES/{number}" in resolutions
+    assert "https://undocs.org/S/PRST/2015/22" in external
+
+
+def test_the_references_index_lists_instruments_without_links(site):
+    index = page(site, "references")
+    assert index.find(id="instruments")
+    names = [h.get_text() for h in index.find_all("h3")]
+    assert any("Rome Statute" in n for n in names) and any("Charter of the United Nations" in n for n in names)
+    assert any("Agreement on Peace and Reconciliation in Mali" in n for n in names)
+    assert len(index.find(id="resolutions").find_next("table").find_all("tr")) == 31
