@@ -106,6 +106,3 @@ class ResolutionLinks:
     def facets(self, element: Element) -> list[tuple[str, list[LinkItem]]]:
         return []
 
-    def extra(self, resolution: Resolution, element: Element, page: str) -> str:
-        return ""
-

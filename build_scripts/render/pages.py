@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from .. import ids
+from ..citations import citations, json_ld
 from ..facts import key_facts
 from ..model import Element, ElementKind, Repair, RepairRule, Resolution
 from .elements import element_html, label_text, text_block
@@ -59,8 +60,6 @@ class Links(Protocol):
     def facets(self, element: Element) -> list[tuple[str, list[LinkItem]]]:
         """Named lists shown under a paragraph: addressees, mentions, themes, verbs."""
 
-    def extra(self, resolution: Resolution, element: Element, page: str) -> str:
-        """Further Markdown for the paragraph page (e.g. citations)."""
 
 
 def front_matter(title: str, description: str) -> str:
@@ -152,6 +151,10 @@ def overview_page(resolution: Resolution, extra_sections: list[tuple[str, list[L
     for heading, items in extra_sections:
         body.append(f"## {escape(heading)}\n")
         body.append(_link_list(page, items) + "\n")
+    body.append("## Cite this resolution { #cite }\n")
+    body.append(_citation_list(citations(meta)) + "\n")
+    parts = [p.id for p in (*resolution.preamble, *resolution.operative)]
+    body.append(f'<script type="application/ld+json">{json_ld(meta, parts=parts)}</script>\n')
     return Page(page, "\n".join(body))
 
 
@@ -211,9 +214,36 @@ def paragraph_page(resolution: Resolution, element: Element, links: Links) -> Pa
     if outgoing:
         body.append("## References in this paragraph\n")
         body.append(_link_list(page, outgoing) + "\n")
-    body.append(links.extra(resolution, element, page))
+    body.append(cite_section(resolution, element))
+    body.append(f'<script type="application/ld+json">{json_ld(meta, element.id, title=f"{meta.symbol}, {title.lower()}")}</script>\n')
     body.append(_previous_next(resolution, element, siblings, page))
     return Page(page, "\n".join(body))
+
+
+def _copy_button(text: str, what: str) -> str:
+    return f'<button class="res-copy md-button" type="button" data-copy="{attribute(text)}" aria-label="Copy the {attribute(what)} citation">Copy</button>'
+
+
+def _citation_list(entries) -> str:
+    rows = "".join(
+        f'<div class="res-citation"><p class="res-citation-style">{escape(c.style)} {_copy_button(c.text, c.style)}</p><pre><code>{escape(c.text)}</code></pre></div>'
+        for c in entries
+    )
+    return f'<div class="res-citations">{rows}</div>'
+
+
+def cite_section(resolution: Resolution, element: Element) -> str:
+    """'Cite this paragraph': every format with a copy button; each sub-paragraph in UN style."""
+    meta = resolution.metadata
+    parts = ["## Cite this paragraph { #cite }\n", _citation_list(citations(meta, element.id)) + "\n"]
+    items = element.walk()[1:]
+    if items:
+        rows = "".join(
+            f'<tr><td><a href="#{item.id}">{escape(citations(meta, item.id)[0].text)}</a></td><td>{_copy_button(citations(meta, item.id)[0].text, "UN")}</td></tr>'
+            for item in items
+        )
+        parts.append(f'<details class="res-cite-items"><summary>Cite a sub-paragraph</summary><table><thead><tr><th scope="col">Citation</th><th scope="col">Copy</th></tr></thead><tbody>{rows}</tbody></table></details>\n')
+    return "\n".join(parts)
 
 
 def _previous_next(resolution: Resolution, element: Element, siblings: tuple[Element, ...], page: str) -> str:

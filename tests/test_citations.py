@@ -1,0 +1,51 @@
+"""Citations: the exact formats readers paste, and on every paragraph page a copy button and JSON-LD."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+
+from build_scripts.citations import citations
+
+
+def by_style(meta, element_id):
+    return {c.style: c.text for c in citations(meta, element_id)}
+
+
+def test_sub_paragraph_citations_in_every_style(resolution):
+    cited = by_style(resolution.metadata, "op-20-c-ii")
+    assert cited["UN"] == "S/RES/2364 (2017), para. 20 (c) (ii)"
+    assert cited["UN, in prose"] == "paragraph 20 (c) (ii) of resolution 2364 (2017)"
+    assert cited["OSCOLA"] == "UNSC Res 2364 (29 June 2017) UN Doc S/RES/2364, para 20(c)(ii)"
+    assert cited["Bluebook"] == "S.C. Res. 2364, ¶ 20(c)(ii) (June 29, 2017)"
+    assert cited["Permalink"].endswith("/2364/op/20/#op-20-c-ii")
+    assert cited["BibTeX"].startswith("@misc{unsc-res-2364-2017-op-20-c-ii,")
+    csl = json.loads(cited["CSL-JSON"])
+    assert csl["type"] == "legislation" and csl["issued"] == {"date-parts": [[2017, 6, 29]]} and csl["number"] == "S/RES/2364 (2017)"
+
+
+def test_preambular_paragraphs_cite_as_preambular(resolution):
+    cited = by_style(resolution.metadata, "pp-3")
+    assert cited["UN"] == "S/RES/2364 (2017), preambular paragraph 3"
+    assert cited["Permalink"].endswith("/2364/pp/3/")
+
+
+@pytest.mark.parametrize("number", range(1, 50))
+def test_every_operative_page_offers_its_citation_with_a_copy_button(site, number):
+    html = (site / "2364" / "op" / str(number) / "index.html").read_text(encoding="utf-8")
+    page = BeautifulSoup(html, "lxml")
+    citation = f"S/RES/2364 (2017), para. {number}"
+    assert citation in page.find(class_="res-citations").get_text()
+    assert page.find("button", class_="res-copy", attrs={"data-copy": citation})
+    assert page.find("link", rel="canonical")["href"].endswith(f"/2364/op/{number}/")
+    data = json.loads(page.find("script", type="application/ld+json").string)
+    assert data["@type"] == "Legislation" and data["legislationIdentifier"] == citation
+    assert data["isPartOf"]["legislationIdentifier"] == "S/RES/2364 (2017)" and data["legislationDate"] == "2017-06-29"
+
+
+def test_the_overview_lists_its_parts_in_json_ld(site):
+    page = BeautifulSoup((site / "2364" / "index.html").read_text(encoding="utf-8"), "lxml")
+    data = json.loads(page.find("script", type="application/ld+json").string)
+    assert len(data["hasPart"]) == 90
