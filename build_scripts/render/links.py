@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .. import ids
+from ..annotate import Annotations
 from ..model import Element, RepairRule, Resolution
 from ..references import Reference, ReferenceKind, incoming
 from .markup import Span, SpanKind, relative_url
@@ -28,9 +29,10 @@ def element_name(element_id: str) -> str:
 class ResolutionLinks:
     """Links for the pages of one resolution, from its references and annotations."""
 
-    def __init__(self, resolution: Resolution, references: tuple[Reference, ...] = ()) -> None:
+    def __init__(self, resolution: Resolution, references: tuple[Reference, ...] = (), annotations: Annotations | None = None) -> None:
         self.resolution = resolution
         self.references = references
+        self.annotations = annotations
         self._by_element: dict[str, list[Reference]] = {}
         for reference in references:
             self._by_element.setdefault(reference.element_id, []).append(reference)
@@ -54,6 +56,17 @@ class ResolutionLinks:
                 spans.extend(self._internal_spans(element, reference, page))
             elif reference.url:
                 spans.append(Span(reference.start, reference.end, SpanKind.LINK, reference.url, "res-ref-external"))
+        spans.extend(self._abbreviations(element))
+        return spans
+
+    def _abbreviations(self, element: Element) -> list[Span]:
+        """Acronyms with their expansion as a tooltip (Material's content.tooltips)."""
+        if self.annotations is None:
+            return []
+        spans = []
+        for acronym in self.annotations.gazetteer.acronyms():
+            for match in re.finditer(rf"(?<![\w-]){re.escape(acronym.acronym)}(?![\w-])", element.text):
+                spans.append(Span(match.start(), match.end(), SpanKind.ABBREVIATION, acronym.expansion))
         return spans
 
     def _internal_spans(self, element: Element, reference: Reference, page: str) -> list[Span]:
@@ -104,5 +117,35 @@ class ResolutionLinks:
         return items
 
     def facets(self, element: Element) -> list[tuple[str, list[LinkItem]]]:
-        return []
+        """Addressees, mentions, themes and verbs of the element and its items, linked to their pages."""
+        if self.annotations is None:
+            return []
+        gazetteer, taxonomy = self.annotations.gazetteer, self.annotations.taxonomy
+        asked: dict[str, list[str]] = {}
+        mentioned: dict[str, list[str]] = {}
+        themes: dict[str, list[str]] = {}
+        verbs: dict[tuple[int, str], list[str]] = {}
+        for item in element.walk():
+            found = self.annotations.for_element(item.id)
+            where = "" if item is element else ids.citation_label(item.id)
+            for actor in found.addressees:
+                asked.setdefault(actor, []).append(where)
+            for mention in (*found.mentions, *found.heading_mentions):
+                if mention.actor not in found.addressees:
+                    mentioned.setdefault(mention.actor, []).append(where)
+            for theme in found.themes:
+                themes.setdefault(theme, []).append(where)
+            for verb in found.verbs:
+                verbs.setdefault((-verb.strength, verb.lemma), []).append(where)
+
+        def note(places: list[str]) -> str:
+            places = [p for p in dict.fromkeys(places) if p]
+            return "in " + ", ".join(places) if places else ""
+
+        return [
+            ("Asked of", [LinkItem(gazetteer.actor(a).name, f"actors/{a}/", note(w)) for a, w in asked.items()]),
+            ("Also mentioned", [LinkItem(gazetteer.actor(a).name, f"actors/{a}/", note(w)) for a, w in mentioned.items() if a not in asked]),
+            ("Themes", [LinkItem(taxonomy.theme(t).name, f"themes/{t}/", note(w)) for t, w in themes.items()]),
+            ("Operative verbs", [LinkItem(f"{lemma} (strength {-strength})", f"verbs/#strength-{-strength}", note(w)) for (strength, lemma), w in sorted(verbs.items())]),
+        ]
 

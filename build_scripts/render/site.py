@@ -13,7 +13,9 @@ from pathlib import Path
 
 from ..model import Resolution, Severity
 from ..pipeline import load_resolution
+from ..annotate import Annotations, annotate, load_annotation_data
 from ..references import find_references
+from .analysis_pages import analysis_pages
 from .akoma_ntoso import to_akoma_ntoso
 from .links import ResolutionLinks
 from .pages import Page, home_page, overview_page, paragraph_page, text_page
@@ -21,7 +23,7 @@ from .references_page import references_page
 from .tables import to_csv
 
 GENERATED_FILES = ("index.md",)
-GENERATED_DIRECTORIES = ("data", "references")
+GENERATED_DIRECTORIES = ("data", "references", "actors", "themes", "verbs", "glossary")
 
 
 def resolution_pages(resolution: Resolution, links: ResolutionLinks) -> list[Page]:
@@ -49,6 +51,28 @@ def load_corpus(source: Path) -> tuple[list[Resolution], bool]:
     return sorted(resolutions, key=lambda r: r.metadata.number), ok
 
 
+def data_model(resolution: Resolution, references, annotations: Annotations) -> dict[str, object]:
+    """The published JSON: the parse model, with each element's annotations and the actors and themes."""
+    model = resolution.as_dict()
+    per_element = annotations.as_dict()
+
+    def enrich(element: dict) -> None:
+        found = per_element[element["id"]]
+        element["addressees"] = found["addressees"]
+        element["mentions"] = sorted({m["actor"] for m in found["mentions"] + found["heading_mentions"]})
+        element["themes"] = found["themes"]
+        element["verbs"] = [v["lemma"] for v in found["verbs"]]
+        for item in element["items"]:
+            enrich(item)
+
+    for element in model["preamble"] + model["operative"]:
+        enrich(element)
+    model["references"] = [reference.as_dict() for reference in references]
+    model["actors"] = [{"id": a.id, "name": a.name, "aliases": list(a.aliases), "kind": a.kind.value} for a in annotations.gazetteer.actors]
+    model["themes"] = [{"id": t.id, "name": t.name, "definition": t.definition} for t in annotations.taxonomy.themes]
+    return model
+
+
 def resolution_source(source: Path, resolution: Resolution) -> str:
     """The text file a resolution came from, for diagnostics."""
     meta = resolution.metadata
@@ -69,22 +93,29 @@ def build_site(source: Path, docs: Path) -> int:
     resolutions, ok = load_corpus(source)
     if not ok:
         return 1
+    data, problems = load_annotation_data()
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if data is None:
+        return 1
     outputs: dict[str, str | bytes] = {}
     corpus = []
+    annotated = []
     for resolution in resolutions:
         references, diagnostics = find_references(resolution, source=resolution_source(source, resolution))
         for diagnostic in diagnostics:
             print(diagnostic, file=sys.stderr)
         corpus.append((resolution, references))
-        links = ResolutionLinks(resolution, references)
+        annotations = annotate(resolution, data)
+        annotated.append((resolution, annotations))
+        links = ResolutionLinks(resolution, references, annotations)
         for page in resolution_pages(resolution, links):
             outputs[page.file] = page.markdown
         number = resolution.metadata.number
-        model = resolution.as_dict() | {"references": [reference.as_dict() for reference in references]}
-        outputs[f"data/{number}.json"] = json.dumps(model, ensure_ascii=False, indent=1) + "\n"
-        outputs[f"data/{number}.csv"] = to_csv(resolution)
+        outputs[f"data/{number}.json"] = json.dumps(data_model(resolution, references, annotations), ensure_ascii=False, indent=1) + "\n"
+        outputs[f"data/{number}.csv"] = to_csv(resolution, annotations)
         outputs[f"data/{number}.akn.xml"] = to_akoma_ntoso(resolution)
-    for page in (home_page(resolutions), references_page(corpus)):
+    for page in (home_page(resolutions), references_page(corpus), *analysis_pages(annotated)):
         outputs[page.file] = page.markdown
     _clear_generated(docs, {str(r.metadata.number) for r in resolutions}, set(outputs))
     for relative, content in outputs.items():
