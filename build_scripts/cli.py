@@ -43,10 +43,24 @@ def command_build(args: argparse.Namespace) -> int:
     """
     from .render.site import build_site
 
-    return build_site(Path(args.source), Path(args.docs))
+    return build_site(Path(args.source), Path(args.docs), include_synthetic=args.synthetic)
 
 
-COMMANDS = {"parse": command_parse, "build": command_build}
+def command_synthetic(args: argparse.Namespace) -> int:
+    """Write a synthetic corpus for tests and benchmarks: the seed under new numbers and dates.
+
+    Writes COUNT resolutions (numbers from 9001, years from the seed's plus one) into OUT,
+    each marked synthetic, with references rewired to the previous one. Build them with
+    `build --source OUT --synthetic`; they are never published from source_texts/.
+    """
+    from .synthetic import write_corpus
+
+    written = write_corpus(Path(args.seed), Path(args.out), args.count)
+    print(f"wrote {len(written)} synthetic resolution(s) into {args.out}", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {"parse": command_parse, "build": command_build, "synthetic": command_synthetic}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -58,6 +72,11 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help=command_build.__doc__.splitlines()[0], description=command_build.__doc__)
     build.add_argument("--source", default="source_texts", help="folder of NAME.txt + NAME.yml (default: source_texts)")
     build.add_argument("--docs", default="docs", help="MkDocs docs folder to write into (default: docs)")
+    build.add_argument("--synthetic", action="store_true", help="also build texts marked synthetic (tests and benchmarks only)")
+    synthetic = commands.add_parser("synthetic", help=command_synthetic.__doc__.splitlines()[0], description=command_synthetic.__doc__)
+    synthetic.add_argument("out", help="folder to write the synthetic texts into (never source_texts/)")
+    synthetic.add_argument("--count", type=int, default=1, help="how many resolutions (default: 1)")
+    synthetic.add_argument("--seed", default="source_texts/s-res-2364-2017.txt", help="the text to copy")
     return parser
 
 

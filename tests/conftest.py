@@ -25,14 +25,15 @@ def resolution() -> Resolution:
     return model
 
 
-def build_site_into(source: Path, workdir: Path) -> Path:
+def build_site_into(source: Path, workdir: Path, synthetic: bool = False) -> Path:
     """Generate pages from ``source`` into a copy of docs/ and run `mkdocs build --strict`; the site path."""
     import shutil
 
     docs = workdir / "docs"
     shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("[0-9]*", "data", "index.md"))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1498694400"}
-    subprocess.run([sys.executable, "-m", "build_scripts", "build", "--source", str(source), "--docs", str(docs)], check=True, cwd=ROOT, env=env, capture_output=True)
+    command = [sys.executable, "-m", "build_scripts", "build", "--source", str(source), "--docs", str(docs)]
+    subprocess.run(command + (["--synthetic"] if synthetic else []), check=True, cwd=ROOT, env=env, capture_output=True)
     config = workdir / "mkdocs.yml"
     config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
     site = workdir / "site"

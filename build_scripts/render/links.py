@@ -12,6 +12,7 @@ from .. import ids
 from ..annotate import Annotations
 from ..model import Element, RepairRule, Resolution
 from ..references import Reference, ReferenceKind, incoming
+from .corpus import Corpus, describe
 from .markup import Span, SpanKind, relative_url
 from .pages import LinkItem
 
@@ -29,10 +30,13 @@ def element_name(element_id: str) -> str:
 class ResolutionLinks:
     """Links for the pages of one resolution, from its references and annotations."""
 
-    def __init__(self, resolution: Resolution, references: tuple[Reference, ...] = (), annotations: Annotations | None = None) -> None:
+    def __init__(
+        self, resolution: Resolution, references: tuple[Reference, ...] = (), annotations: Annotations | None = None, corpus: Corpus | None = None
+    ) -> None:
         self.resolution = resolution
         self.references = references
         self.annotations = annotations
+        self.corpus = corpus
         self._by_element: dict[str, list[Reference]] = {}
         for reference in references:
             self._by_element.setdefault(reference.element_id, []).append(reference)
@@ -52,8 +56,12 @@ class ResolutionLinks:
                 if start >= 0:
                     spans.append(Span(start, start + len(repair.restored), SpanKind.RESTORED, "Restored editorially from the official document", "res-restored"))
         for reference in self._by_element.get(element.id, []):
+            inside = self.corpus.targets(reference) if self.corpus else []
             if reference.kind is ReferenceKind.INTERNAL:
                 spans.extend(self._internal_spans(element, reference, page))
+            elif inside:
+                target = relative_url(page, self.corpus.url(*inside[0]))
+                spans.append(Span(reference.start, reference.end, SpanKind.LINK, target, "res-ref-corpus"))
             elif reference.url:
                 spans.append(Span(reference.start, reference.end, SpanKind.LINK, reference.url, "res-ref-external"))
         spans.extend(self._abbreviations(element))
@@ -91,9 +99,9 @@ class ResolutionLinks:
                 if reference.kind is ReferenceKind.INTERNAL:
                     items += [LinkItem(element_name(target), ids.permalink(number, target), where) for target in reference.targets]
                 elif reference.kind is ReferenceKind.RESOLUTION and reference.resolution:
-                    paragraphs = ", ".join(f"paragraph {p}" for p in reference.resolution.paragraphs)
-                    label = f"Resolution {reference.resolution.number} ({reference.resolution.year})" + (f", {paragraphs}" if paragraphs else "")
-                    items.append(LinkItem(label, reference.url, where))
+                    inside = self.corpus.targets(reference) if self.corpus else []
+                    url = self.corpus.url(*inside[0]) if inside else reference.url
+                    items.append(LinkItem(describe(reference.resolution), url, where))
                 elif reference.kind is ReferenceKind.DOCUMENT:
                     items.append(LinkItem(reference.symbol, reference.url, where))
                 elif reference.instrument is not None:
@@ -109,12 +117,26 @@ class ResolutionLinks:
         number = self.resolution.metadata.number
         items = []
         for item in element.walk():
+            note = "" if item is element else f"to {element_name(item.id)}"
             for source in self._incoming.get(item.id, ()):
-                note = "" if item is element else f"to {element_name(item.id)}"
                 entry = LinkItem(element_name(source).capitalize(), ids.permalink(number, source), note)
                 if entry not in items:
                     items.append(entry)
+            for other, source in self.corpus.cited_by(number, item.id) if self.corpus else []:
+                entry = LinkItem(f"Resolution {other} ({self.corpus.entry(other).resolution.metadata.year}), {element_name(source)}", ids.permalink(other, source), note)
+                if entry not in items:
+                    items.append(entry)
         return items
+
+    def cited_by_resolutions(self) -> list[LinkItem]:
+        """Elements of other resolutions on the site that cite this resolution as a whole."""
+        if self.corpus is None:
+            return []
+        number = self.resolution.metadata.number
+        return [
+            LinkItem(f"Resolution {other} ({self.corpus.entry(other).resolution.metadata.year}), {element_name(source)}", ids.permalink(other, source))
+            for other, source in self.corpus.cited_by(number)
+        ]
 
     def facets(self, element: Element) -> list[tuple[str, list[LinkItem]]]:
         """Addressees, mentions, themes and verbs of the element and its items, linked to their pages."""

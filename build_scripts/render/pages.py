@@ -83,6 +83,13 @@ def _excerpt(text: str, words: int = 14) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
+def synthetic_notice(resolution: Resolution) -> str:
+    """A banner on every page of a synthetic resolution (tests and benchmarks only)."""
+    if not resolution.metadata.synthetic:
+        return ""
+    return '<p class="res-synthetic" role="note"><strong>Synthetic test resolution.</strong> Generated from a real text under a new number for tests and benchmarks; not a Council text.</p>\n'
+
+
 def paragraph_title(resolution: Resolution, element: Element) -> str:
     """'Preambular paragraph 3' or 'Paragraph 20'."""
     return f"Preambular paragraph {element.number}" if element.kind is ElementKind.PREAMBULAR else f"Paragraph {element.number}"
@@ -137,7 +144,7 @@ def overview_page(resolution: Resolution, extra_sections: list[tuple[str, list[L
     for fact in key_facts(resolution):
         rows.append((escape(fact.name), f'<a href="{relative_url(page, ids.permalink(meta.number, fact.element_id))}">{escape(fact.value)}</a>'))
     table = "<table><tbody>" + "".join(f"<tr><th scope=\"row\">{name}</th><td>{value}</td></tr>" for name, value in rows) + "</tbody></table>"
-    body = [front_matter(meta.symbol, f"Security Council resolution {meta.number} ({meta.year}) on {meta.subject}, adopted {adopted}: overview, sections and paragraphs."), f"# {escape(meta.symbol)}\n", table, ""]
+    body = [front_matter(meta.symbol, f"Security Council resolution {meta.number} ({meta.year}) on {meta.subject}, adopted {adopted}: overview, sections and paragraphs."), f"# {escape(meta.symbol)}\n", synthetic_notice(resolution), table, ""]
     body.append("## Operative part\n")
     for section in resolution.sections:
         body.append(f"### {escape(section.heading)}\n")
@@ -166,6 +173,7 @@ def text_page(resolution: Resolution, links: Links) -> Page:
     body = [
         front_matter(f"{meta.symbol}: full text", f"The full text of Security Council resolution {meta.number} ({meta.year}) on {meta.subject}, with every paragraph linkable."),
         f"# {escape(meta.symbol)}: full text\n",
+        synthetic_notice(resolution),
         f'<div class="res-header"><p class="res-title">{escape(header.title)}</p><p>{escape(header.adoption)}</p></div>\n',
         f'<p class="res-organ">{escape(header.organ)}</p>\n',
         "## Preamble { #preamble }\n",
@@ -191,6 +199,7 @@ def paragraph_page(resolution: Resolution, element: Element, links: Links) -> Pa
     siblings = resolution.preamble if element.kind is ElementKind.PREAMBULAR else resolution.operative
     body = [front_matter(f"{meta.symbol}, {title.lower() if element.kind is ElementKind.PREAMBULAR else 'paragraph ' + str(element.number)}", f"{title} of Security Council resolution {meta.number} ({meta.year}): {_excerpt(element.text, 24)}")]
     body.append(f"# {title}\n")
+    body.append(synthetic_notice(resolution))
     context = [f'<a href="{relative_url(page, f"{meta.number}/")}">{escape(meta.symbol)}</a>']
     if element.kind is ElementKind.PREAMBULAR:
         context.append(f'<a href="{relative_url(page, f"{meta.number}/text/")}#preamble">Preamble</a>')

@@ -1,22 +1,30 @@
-"""Write every generated page and data file under docs/, from every resolution in source_texts/.
+"""Write every generated page and data file under docs/, from every resolution in a source folder.
 
-Generated paths are listed in ``GENERATED`` (and git-ignored); they are replaced on each build,
-so a page that no longer exists does not linger. Hand-written pages are never touched.
+Two passes: first each resolution is analysed on its own (parse, fidelity check, references,
+annotations), cached by content hash and run in parallel; then, with the whole corpus known,
+pages are rendered so that references between resolutions link both ways.
+
+Generated paths (``GENERATED_*``, git-ignored) are replaced on each build, so a page that no
+longer exists does not linger. Hand-written pages are never touched.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-import shutil
+import os
+import pickle
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from ..model import Resolution, Severity
-from ..pipeline import load_resolution
 from ..annotate import Annotations, annotate, load_annotation_data
-from ..references import find_references
-from .analysis_pages import analysis_pages
+from ..model import Diagnostic, Resolution, Severity
+from ..pipeline import load_resolution, metadata_path
+from ..references import Reference, find_references
 from .akoma_ntoso import to_akoma_ntoso
+from .analysis_pages import analysis_pages
+from .corpus import Corpus, Entry
 from .links import ResolutionLinks
 from .pages import Page, home_page, overview_page, paragraph_page, text_page
 from .references_page import references_page
@@ -24,34 +32,78 @@ from .tables import to_csv
 
 GENERATED_FILES = ("index.md",)
 GENERATED_DIRECTORIES = ("data", "references", "actors", "themes", "verbs", "glossary")
+PACKAGE = Path(__file__).resolve().parent.parent
+CACHE = Path(os.environ.get("RESOLUTION_SITE_CACHE", ".cache/analysis"))
 
 
-def resolution_pages(resolution: Resolution, links: ResolutionLinks) -> list[Page]:
-    """Overview, full text and one page per paragraph."""
-    pages = [overview_page(resolution), text_page(resolution, links)]
-    pages += [paragraph_page(resolution, element, links) for element in (*resolution.preamble, *resolution.operative)]
-    return pages
+def _code_fingerprint() -> bytes:
+    """Hash of the package's code and data: a change to either invalidates the cache."""
+    digest = hashlib.sha256()
+    for path in sorted([*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.yml")]):
+        digest.update(path.relative_to(PACKAGE).as_posix().encode() + path.read_bytes())
+    return digest.digest()
 
 
-def load_corpus(source: Path) -> tuple[list[Resolution], bool]:
+def _analyse(path: Path, fingerprint: bytes) -> tuple[Entry | None, list[Diagnostic]]:
+    """Parse, check and annotate one resolution; reused from the cache when nothing changed."""
+    meta = metadata_path(path)
+    key = hashlib.sha256(fingerprint + path.read_bytes() + (meta.read_bytes() if meta.exists() else b""))
+    cached = CACHE / f"{key.hexdigest()}.pickle"
+    if cached.exists():
+        return pickle.loads(cached.read_bytes())
+    resolution, diagnostics = load_resolution(path)
+    entry = None
+    if resolution is not None and not any(d.severity is Severity.ERROR for d in diagnostics):
+        references, warnings = find_references(resolution, source=str(path))
+        diagnostics += warnings
+        data, problems = load_annotation_data()
+        diagnostics += problems
+        if data is not None:
+            entry = Entry(resolution, references, annotate(resolution, data))
+    result = (entry, diagnostics)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    cached.write_bytes(pickle.dumps(result))
+    return result
+
+
+def analyse_corpus(source: Path, include_synthetic: bool = False, jobs: int | None = None) -> tuple[list[Entry], bool]:
     """Every resolution under ``source``, by number; False when any has an error (printed)."""
     texts = sorted(source.glob("*.txt"))
     if not texts:
         print(f"{source}:0: error: no resolution texts (*.txt) found", file=sys.stderr)
         return [], False
-    resolutions, ok = [], True
-    for path in texts:
-        resolution, diagnostics = load_resolution(path)
+    fingerprint = _code_fingerprint()
+    jobs = jobs or min(len(texts), os.cpu_count() or 1)
+    if jobs > 1:
+        with ProcessPoolExecutor(jobs) as pool:
+            results = list(pool.map(_analyse, texts, [fingerprint] * len(texts)))
+    else:
+        results = [_analyse(path, fingerprint) for path in texts]
+    entries, ok = [], True
+    for entry, diagnostics in results:
         for diagnostic in diagnostics:
             print(diagnostic, file=sys.stderr)
-        if resolution is None or any(d.severity is Severity.ERROR for d in diagnostics):
+        if entry is None or any(d.severity is Severity.ERROR for d in diagnostics):
             ok = False
-        elif not resolution.metadata.synthetic or source.name != "source_texts":
-            resolutions.append(resolution)
-    return sorted(resolutions, key=lambda r: r.metadata.number), ok
+        elif include_synthetic or not entry.resolution.metadata.synthetic:
+            entries.append(entry)
+    numbers = [entry.resolution.metadata.number for entry in entries]
+    duplicates = sorted({n for n in numbers if numbers.count(n) > 1})
+    if duplicates:
+        print(f"{source}:0: error: resolution number {duplicates[0]} comes from more than one text", file=sys.stderr)
+        ok = False
+    return sorted(entries, key=lambda e: e.resolution.metadata.number), ok
 
 
-def data_model(resolution: Resolution, references, annotations: Annotations) -> dict[str, object]:
+def resolution_pages(resolution: Resolution, links: ResolutionLinks) -> list[Page]:
+    """Overview, full text and one page per paragraph."""
+    cited_by = links.cited_by_resolutions()
+    pages = [overview_page(resolution, [("Cited by other resolutions on this site", cited_by)] if cited_by else []), text_page(resolution, links)]
+    pages += [paragraph_page(resolution, element, links) for element in (*resolution.preamble, *resolution.operative)]
+    return pages
+
+
+def data_model(resolution: Resolution, references: tuple[Reference, ...], annotations: Annotations) -> dict[str, object]:
     """The published JSON: the parse model, with each element's annotations and the actors and themes."""
     model = resolution.as_dict()
     per_element = annotations.as_dict()
@@ -73,10 +125,28 @@ def data_model(resolution: Resolution, references, annotations: Annotations) -> 
     return model
 
 
-def resolution_source(source: Path, resolution: Resolution) -> str:
-    """The text file a resolution came from, for diagnostics."""
-    meta = resolution.metadata
-    return str(source / f"s-res-{meta.number}-{meta.year}.txt")
+def render_corpus(entries: list[Entry]) -> dict[str, str | bytes]:
+    """Every generated file, by path under docs/."""
+    corpus = Corpus(entries)
+    outputs: dict[str, str | bytes] = {}
+    for entry in entries:
+        resolution = entry.resolution
+        links = ResolutionLinks(resolution, entry.references, entry.annotations, corpus)
+        for page in resolution_pages(resolution, links):
+            outputs[page.file] = page.markdown
+        number = resolution.metadata.number
+        outputs[f"data/{number}.json"] = json.dumps(data_model(resolution, entry.references, entry.annotations), ensure_ascii=False, indent=1) + "\n"
+        outputs[f"data/{number}.csv"] = to_csv(resolution, entry.annotations)
+        outputs[f"data/{number}.akn.xml"] = to_akoma_ntoso(resolution)
+    resolutions = [entry.resolution for entry in entries]
+    shared = (
+        home_page(resolutions),
+        references_page([(e.resolution, e.references) for e in entries]),
+        *analysis_pages([(e.resolution, e.annotations) for e in entries]),
+    )
+    for page in shared:
+        outputs[page.file] = page.markdown
+    return outputs
 
 
 def write_if_changed(path: Path, content: str | bytes) -> None:
@@ -88,43 +158,23 @@ def write_if_changed(path: Path, content: str | bytes) -> None:
     path.write_bytes(data)
 
 
-def build_site(source: Path, docs: Path) -> int:
+def build_site(source: Path, docs: Path, include_synthetic: bool = False) -> int:
     """Generate docs/ from source/; returns the exit code."""
-    resolutions, ok = load_corpus(source)
+    entries, ok = analyse_corpus(source, include_synthetic)
+    if ok and not entries:
+        print(f"{source}:0: error: every text is marked synthetic; build them with --synthetic (tests and benchmarks only)", file=sys.stderr)
+        return 1
     if not ok:
         return 1
-    data, problems = load_annotation_data()
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    if data is None:
-        return 1
-    outputs: dict[str, str | bytes] = {}
-    corpus = []
-    annotated = []
-    for resolution in resolutions:
-        references, diagnostics = find_references(resolution, source=resolution_source(source, resolution))
-        for diagnostic in diagnostics:
-            print(diagnostic, file=sys.stderr)
-        corpus.append((resolution, references))
-        annotations = annotate(resolution, data)
-        annotated.append((resolution, annotations))
-        links = ResolutionLinks(resolution, references, annotations)
-        for page in resolution_pages(resolution, links):
-            outputs[page.file] = page.markdown
-        number = resolution.metadata.number
-        outputs[f"data/{number}.json"] = json.dumps(data_model(resolution, references, annotations), ensure_ascii=False, indent=1) + "\n"
-        outputs[f"data/{number}.csv"] = to_csv(resolution, annotations)
-        outputs[f"data/{number}.akn.xml"] = to_akoma_ntoso(resolution)
-    for page in (home_page(resolutions), references_page(corpus), *analysis_pages(annotated)):
-        outputs[page.file] = page.markdown
-    _clear_generated(docs, {str(r.metadata.number) for r in resolutions}, set(outputs))
+    outputs = render_corpus(entries)
+    _clear_generated(docs, set(outputs))
     for relative, content in outputs.items():
         write_if_changed(docs / relative, content)
-    print(f"wrote {len(outputs)} files for {len(resolutions)} resolution(s) under {docs}/", file=sys.stderr)
+    print(f"wrote {len(outputs)} files for {len(entries)} resolution(s) under {docs}/", file=sys.stderr)
     return 0
 
 
-def _clear_generated(docs: Path, numbers: set[str], keep: set[str]) -> None:
+def _clear_generated(docs: Path, keep: set[str]) -> None:
     """Remove generated files that this build will not write again."""
     directories = [docs / name for name in GENERATED_DIRECTORIES] + [p for p in docs.glob("[0-9]*") if p.is_dir()]
     for directory in directories:
