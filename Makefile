@@ -8,7 +8,7 @@ TEST_STAMP := $(VENV)/.installed-test
 export SOURCE_DATE_EPOCH ?= 1498694400
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test pages bench clean
+.PHONY: site serve test pages bench bench-web clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,21 @@ serve: pages
 
 test: $(TEST_STAMP) site
 	$(BIN)/python -m pytest -q
+
+# Lighthouse (npm, pinned in the script) with Debian's Chromium on home, paragraph 20 and the full text.
+bench-web: site
+	$(BIN)/python scripts/bench_web.py site
+
+# Synthetic corpora of 1, 10 and 100 resolutions: time, memory, page and first-search-query sizes
+# per stage (generation, MkDocs, Pagefind). `make bench SIZES=1,10` is quicker. Not a test.
+SIZES ?= 1,10,100
+BENCH_STAMP := $(VENV)/.installed-bench
+$(BENCH_STAMP): $(TEST_STAMP)
+	$(BIN)/pip install --quiet --disable-pip-version-check 'pagefind[bin]==1.5.2'  # the wheel carries the binary
+	touch $@
+
+bench: $(BENCH_STAMP)
+	$(BIN)/python scripts/bench.py --sizes $(SIZES)
 
 clean:
 	rm -rf site docs/generated $(VENV)

@@ -154,7 +154,12 @@ def _apply_errata(lines: list[str], errata: tuple[Erratum, ...], repairs: list[R
             continue
         match = matches[0]
         breaks = match.group().count("\n") - erratum.correction.count("\n")
-        text = text[: match.start()] + erratum.correction + "\n" * max(breaks, 0) + text[match.end() :]
+        # The line breaks the original spanned are kept so later lines keep their numbers, but after
+        # the word the match ends in ('Mali,' stays whole when 'Secretary General for Mali' was
+        # wrapped over two lines), never between a word and its punctuation.
+        rest = text[match.end() :]
+        attached = re.match(r"[^\s]*", rest).group()  # type: ignore[union-attr]
+        text = text[: match.start()] + erratum.correction + attached + "\n" * max(breaks, 0) + rest[len(attached) :]
         line = text.count("\n", 0, match.start()) + 1
         repairs.append(Repair(line, match.group(), erratum.correction, RepairRule.ERRATUM, erratum.reason, erratum.restored))
     return text.split("\n"), diagnostics

@@ -62,7 +62,11 @@ def read_metadata(path: Path) -> tuple[Metadata | None, tuple[Erratum, ...], lis
         root = yaml.compose(text)
     except yaml.YAMLError as problem:
         mark = getattr(problem, "problem_mark", None)
-        return None, (), [_error(path, mark.line + 1 if mark else 0, f"malformed YAML: {problem}")]
+        # PyYAML's own message spans several lines with a caret drawing; a diagnostic is one line.
+        parts = [getattr(problem, "context", None), getattr(problem, "problem", None)]
+        what = ", ".join(part for part in parts if part) or " ".join(str(problem).split())
+        where = f" at column {mark.column + 1}" if mark else ""
+        return None, (), [_error(path, mark.line + 1 if mark else 0, f"malformed YAML: {what}{where}")]
     if not isinstance(root, yaml.MappingNode):
         return None, (), [_error(path, 1, "expected a mapping of metadata keys (symbol, number, …)")]
     nodes = {_scalar(key): (key, value) for key, value in root.value}

@@ -63,10 +63,15 @@ class Links(Protocol):
 
 
 def front_matter(title: str, description: str) -> str:
-    """YAML front matter; values are JSON-quoted so no source text can break out of them."""
+    """YAML front matter. Values are HTML-escaped, because the theme writes them into <title> and
+    <meta> unescaped (MkDocs renders templates with autoescape off), then JSON-quoted for YAML."""
+    import html
     import json
 
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n\n"
+    def value(text: str) -> str:
+        return json.dumps(html.escape(text, quote=True), ensure_ascii=False)
+
+    return f"---\ntitle: {value(title)}\ndescription: {value(description)}\n---\n\n"
 
 
 def _link_list(page: str, items: list[LinkItem]) -> str:

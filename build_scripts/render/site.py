@@ -25,8 +25,9 @@ from ..references import Reference, find_references
 from .akoma_ntoso import to_akoma_ntoso
 from .analysis_pages import analysis_pages
 from .corpus import Corpus, Entry
+from .insight_pages import INSIGHT_LINKS, insight_pages
 from .links import ResolutionLinks
-from .pages import Page, home_page, overview_page, paragraph_page, text_page
+from .pages import LinkItem, Page, home_page, overview_page, paragraph_page, text_page
 from .references_page import references_page
 from .tables import to_csv
 
@@ -95,11 +96,17 @@ def analyse_corpus(source: Path, include_synthetic: bool = False, jobs: int | No
     return sorted(entries, key=lambda e: e.resolution.metadata.number), ok
 
 
-def resolution_pages(resolution: Resolution, links: ResolutionLinks) -> list[Page]:
-    """Overview, full text and one page per paragraph."""
+def resolution_pages(entry: Entry, links: ResolutionLinks) -> list[Page]:
+    """Overview, full text, one page per paragraph, and the insight pages."""
+    resolution = entry.resolution
+    number = resolution.metadata.number
+    sections = [("At a glance", [LinkItem(title, f"{number}/{path}") for title, path in INSIGHT_LINKS])]
     cited_by = links.cited_by_resolutions()
-    pages = [overview_page(resolution, [("Cited by other resolutions on this site", cited_by)] if cited_by else []), text_page(resolution, links)]
+    if cited_by:
+        sections.append(("Cited by other resolutions on this site", cited_by))
+    pages = [overview_page(resolution, sections), text_page(resolution, links)]
     pages += [paragraph_page(resolution, element, links) for element in (*resolution.preamble, *resolution.operative)]
+    pages += insight_pages(resolution, entry.references, entry.annotations)
     return pages
 
 
@@ -132,7 +139,7 @@ def render_corpus(entries: list[Entry]) -> dict[str, str | bytes]:
     for entry in entries:
         resolution = entry.resolution
         links = ResolutionLinks(resolution, entry.references, entry.annotations, corpus)
-        for page in resolution_pages(resolution, links):
+        for page in resolution_pages(entry, links):
             outputs[page.file] = page.markdown
         number = resolution.metadata.number
         outputs[f"data/{number}.json"] = json.dumps(data_model(resolution, entry.references, entry.annotations), ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,287 @@
+"""Pages that read the resolution as a whole: obligations, timeline, mandate, and three pictures.
+
+``insight_pages(resolution, references, annotations)`` returns, for resolution N:
+
+- ``N/obligations/``: every request to report, inform or plan, who, when, with the evidence;
+- ``N/timeline/``: every date the text names, in order, each linked to its element;
+- ``N/mandate/``: MINUSMA's tasks (op 20, op 22) with strength and modality, figures, use of force;
+- ``N/references-map/``: which paragraphs refer to which, and what they cite elsewhere;
+- ``N/matrix/``: whom the Council asks to act, on which theme;
+- ``N/strength/``: the operative paragraphs by section and strongest verb.
+
+Every picture has a table beside it that says the same in words. ``INSIGHT_LINKS`` gives the
+titles and path suffixes for the overview.
+"""
+
+from __future__ import annotations
+
+from .. import ids
+from ..annotate import Annotations
+from ..facts import key_facts
+from ..model import Element, Resolution
+from ..obligations import Obligation, find_obligations, mandate_tasks
+from ..references import Reference, ReferenceKind
+from ..timeline import EventSource, build_timeline
+from . import svg
+from .analysis_pages import STRENGTHS
+from .links import element_name
+from .markup import attribute, escape, relative_url
+from .pages import Page, front_matter
+
+INSIGHT_LINKS: list[tuple[str, str]] = [
+    ("Obligations to report, inform and plan", "obligations/"),
+    ("Timeline of the dates it names", "timeline/"),
+    ("Mandate at a glance", "mandate/"),
+    ("Map of cross-references", "references-map/"),
+    ("Who is asked to act, on what", "matrix/"),
+    ("Paragraphs by strength of verb", "strength/"),
+]
+"""(title, path under N/) of each insight page, in the order the overview lists them."""
+
+USE_OF_FORCE = "all necessary means"
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>\n"
+
+
+def _link(page: str, number: int, element_id: str, text: str = "") -> str:
+    url = relative_url(page, ids.permalink(number, element_id))
+    return f'<a href="{attribute(url)}">{escape(text or element_name(element_id).capitalize())}</a>'
+
+
+def _excerpt(text: str, words: int = 24) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def _long(day) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _elements(resolution: Resolution) -> dict[str, Element]:
+    return {element.id: element for element in resolution.elements()}
+
+
+def _actor_names(annotations: Annotations, actor_ids: tuple[str, ...]) -> str:
+    return ", ".join(escape(annotations.gazetteer.actor(actor).name) for actor in actor_ids) or "—"
+
+
+def obligations_page(resolution: Resolution, annotations: Annotations, obligations: tuple[Obligation, ...]) -> Page:
+    number, page = resolution.metadata.number, f"{resolution.metadata.number}/obligations/"
+    elements = _elements(resolution)
+    rows = []
+    for obligation in obligations:
+        element = elements[obligation.element_id]
+        what = escape(_excerpt(element.text[obligation.clause_start : obligation.clause_end].strip(" ,;"), 40))
+        if obligation.focus:
+            what += "<ul>" + "".join(f"<li>{_link(page, number, item, ids.citation_label(item))}: {escape(_excerpt(elements[item].text, 16))}</li>" for item in obligation.focus) + "</ul>"
+        if obligation.due:
+            when = "<br>".join(f"<time datetime=\"{day.isoformat()}\">{escape(_long(day))}</time>" for day in obligation.due)
+            when += f"<br><small>{escape(obligation.computation)}</small>"
+        else:
+            when = escape(obligation.computation)
+        said = f"“{escape(obligation.timing_text)}”" if obligation.timing_text else "—"
+        rows.append([_actor_names(annotations, obligation.actors), escape(obligation.kind.value), what, said, when, _link(page, number, obligation.element_id)])
+    body = [
+        front_matter(f"Obligations in {resolution.metadata.symbol}", "Every request to report, inform or plan: who must act, how often or by when, and the paragraph that says so."),
+        f"# Obligations to report, inform and plan\n",
+        "<p>Every request in the text to report to the Council, keep it informed or develop a plan. "
+        "Who must act is the actor the Council’s verb addresses; a date is given only where the text lets one be computed "
+        f"from the adoption on {escape(_long(resolution.metadata.adopted))}, and the table says how.</p>\n",
+        _table(["Who", "Kind", "What", "When, as written", "Due", "Evidence"], rows),
+    ]
+    return Page(page, "\n".join(body))
+
+
+def timeline_page(resolution: Resolution, obligations: tuple[Obligation, ...]) -> Page:
+    number, page = resolution.metadata.number, f"{resolution.metadata.number}/timeline/"
+    rows = []
+    for event in build_timeline(resolution, obligations):
+        if event.source is EventSource.METADATA:
+            evidence = f'<a href="{attribute(relative_url(page, f"{number}/"))}">{escape(resolution.header.adoption)}</a>'
+        else:
+            evidence = _link(page, number, event.element_id)
+        date = f'<time datetime="{event.first.isoformat() if event.precision.value == "day" else event.first.strftime("%Y-%m" if event.precision.value == "month" else "%Y")}">{escape(event.printed)}</time>'
+        source = {EventSource.TEXT: "named in the text", EventSource.METADATA: "date of adoption", EventSource.COMPUTED: "computed"}[event.source]
+        rows.append([date, escape(event.precision.value), escape(event.description), escape(source), evidence])
+    body = [
+        front_matter(f"Timeline of {resolution.metadata.symbol}", "Every date the resolution names, in order, each linked to the paragraph that names it."),
+        "# Timeline\n",
+        "<p>Every date the text names, in date order, with the precision the text gives (a day, a month or a year), "
+        "the words around it and the paragraph that names it. A month or a year sorts at its first day. "
+        "Due dates computed from the text are marked as computed; the obligations page says how.</p>\n",
+        _table(["Date", "Precision", "What the text says", "Source", "Evidence"], rows),
+    ]
+    return Page(page, "\n".join(body))
+
+
+def _strongest(annotations: Annotations, element_id: str) -> tuple[int, str]:
+    verbs = annotations.for_element(element_id).verbs
+    if not verbs:
+        return 0, ""
+    best = max(verbs, key=lambda verb: verb.strength)
+    return best.strength, best.lemma
+
+
+def _tasks_table(page: str, resolution: Resolution, annotations: Annotations, paragraph: int) -> str:
+    number = resolution.metadata.number
+    elements = _elements(resolution)
+    strength, lemma = _strongest(annotations, f"op-{paragraph}")
+    rows = []
+    for task in mandate_tasks(resolution, paragraph):
+        element = elements[task.element_id]
+        label = ids.citation_label(task.element_id)
+        heading = escape(element.heading) if element.heading else ""
+        modality = escape(", ".join(task.modality)) if task.modality else "—"
+        rows.append([_link(page, number, task.element_id, label), heading, modality, escape(_excerpt(element.text, 20)) if element.text else "<em>see its items</em>"])
+    chapeau = escape(_excerpt(elements[f"op-{paragraph}"].text, 20))
+    intro = f"<p>{_link(page, number, f'op-{paragraph}')}: “{chapeau}” — strongest verb <strong>{escape(lemma)}</strong> ({strength} of 4).</p>\n"
+    return intro + _table(["Task", "Heading", "Modality", "Text"], rows)
+
+
+def mandate_page(resolution: Resolution, annotations: Annotations) -> Page:
+    number, page = resolution.metadata.number, f"{resolution.metadata.number}/mandate/"
+    facts = [[escape(fact.name), escape(fact.value), _link(page, number, fact.element_id)] for fact in key_facts(resolution)]
+    force = [
+        [_link(page, number, element.id), _actor_names(annotations, annotations.for_element(element.id).addressees), escape(_excerpt(element.text, 40))]
+        for element in resolution.elements()
+        if USE_OF_FORCE in element.text
+    ]
+    body = [
+        front_matter(f"Mandate at a glance: {resolution.metadata.symbol}", "The mission's priority and other tasks, how strongly each is given, its figures and its use-of-force language."),
+        "# Mandate at a glance\n",
+        "## Figures\n",
+        _table(["Fact", "Value", "Evidence"], facts),
+        "## Use of force\n",
+        f"<p>Where the text authorizes “{escape(USE_OF_FORCE)}”.</p>\n",
+        _table(["Paragraph", "Authorized", "Text"], force),
+        "## Priority tasks { #priority }\n",
+        "<p>Modality is the verb or verbs a task opens with (“To support, monitor and supervise …”); “—” where none leads.</p>\n",
+        _tasks_table(page, resolution, annotations, 20),
+        "## Other tasks { #other }\n",
+        _tasks_table(page, resolution, annotations, 22),
+    ]
+    return Page(page, "\n".join(body))
+
+
+def references_map_page(resolution: Resolution, references: tuple[Reference, ...]) -> Page:
+    number, page = resolution.metadata.number, f"{resolution.metadata.number}/references-map/"
+    paragraph_of = {element.id: f"{ids.paragraph_of(element.id)[0]}-{ids.paragraph_of(element.id)[1]}" for element in resolution.elements()}
+    order = [p.id for p in (*resolution.preamble, *resolution.operative)]
+    involved = {paragraph_of[r.element_id] for r in references} | {paragraph_of[t] for r in references for t in r.targets}
+    nodes = [paragraph for paragraph in order if paragraph in involved]
+    index = {paragraph: position for position, paragraph in enumerate(nodes)}
+    groups: list[tuple[str, list[svg.Link]]] = [("Security Council resolutions", []), ("Other UN documents", []), ("Named instruments", [])]
+    group_of = {ReferenceKind.RESOLUTION: 0, ReferenceKind.DOCUMENT: 1, ReferenceKind.INSTRUMENT: 2}
+    internal, external, rows, seen = [], [], [], set()
+    for reference in references:
+        source = paragraph_of[reference.element_id]
+        if reference.kind is ReferenceKind.INTERNAL:
+            for target in reference.targets:
+                internal.append((index[source], index[paragraph_of[target]]))
+                rows.append([_link(page, number, reference.element_id, ids.citation_label(reference.element_id)), "this resolution", _link(page, number, target, ids.citation_label(target))])
+            continue
+        group = group_of[reference.kind]
+        name = reference.instrument.name if reference.instrument else reference.symbol
+        if reference.provision:
+            name = f"{name}, {reference.provision}"
+        if (group, name) not in seen:
+            seen.add((group, name))
+            groups[group][1].append(svg.Link(name if len(name) <= 30 else name[:29] + "…", reference.url, name))
+        external.append((index[source], group))
+        target = f'<a href="{attribute(reference.url)}">{escape(name)}</a>' if reference.url else escape(name)
+        rows.append([_link(page, number, reference.element_id, ids.citation_label(reference.element_id)), escape(groups[group][0]), target])
+    nodes_links = [svg.Link(f"{'pp' if p.startswith('pp') else 'op'} {p.split('-')[1]}", relative_url(page, ids.permalink(number, p)), element_name(p)) for p in nodes]
+    kept = [(title, links) for title, links in groups if links]
+    renumber = {old: new for new, old in enumerate(i for i, (_, links) in enumerate(groups) if links)}
+    drawing, height = svg.reference_map(nodes_links, internal, kept, [(c, renumber[g]) for c, g in external])
+    body = [
+        front_matter(f"Map of cross-references in {resolution.metadata.symbol}", "Which paragraphs refer to which, and what they cite outside the resolution."),
+        "# Map of cross-references\n",
+        svg.figure(
+            "references-map", f"Cross-references in {resolution.metadata.symbol}",
+            f"{len(nodes)} paragraphs that refer or are referred to, with {len(set(internal))} internal references drawn as arcs and lines to {sum(len(l) for _, l in kept)} documents cited elsewhere, grouped by kind.",
+            height, drawing, "Paragraphs in document order; an arc joins a paragraph to one it cites (the dot marks the cited end); grey lines lead to the documents cited outside the resolution.",
+        ),
+        "## Every reference, as a table\n",
+        _table(["From", "To", "Cited"], rows),
+    ]
+    return Page(page, "\n".join(body))
+
+
+def matrix_page(resolution: Resolution, annotations: Annotations) -> Page:
+    number, page = resolution.metadata.number, f"{resolution.metadata.number}/matrix/"
+    counts: dict[tuple[str, str], int] = {}
+    for _element_id, found in annotations.elements:
+        for actor in found.addressees:
+            for theme in found.themes:
+                counts[(actor, theme)] = counts.get((actor, theme), 0) + 1
+    actors = [a for a in annotations.gazetteer.actors if any(key[0] == a.id for key in counts)]
+    themes = [t for t in annotations.taxonomy.themes if any(key[1] == t.id for key in counts)]
+    actor_url = {a.id: relative_url(page, f"actors/{a.id}/#asked") for a in actors}
+    cells = [(r, c, counts[(a.id, t.id)], actor_url[a.id]) for r, a in enumerate(actors) for c, t in enumerate(themes) if (a.id, t.id) in counts]
+    drawing, height = svg.matrix([svg.Link(a.name, actor_url[a.id], f"What is asked of {a.name}") for a in actors], [t.name for t in themes], cells)
+    rows = [
+        [f'<a href="{attribute(actor_url[a.id])}">{escape(a.name)}</a>', escape(t.name), str(counts[(a.id, t.id)])]
+        for a in actors for t in themes if (a.id, t.id) in counts
+    ]
+    body = [
+        front_matter(f"Who is asked to act, on what: {resolution.metadata.symbol}", "How many elements ask each actor to act on each theme."),
+        "# Who is asked to act, on what\n",
+        "<p>Each count is the number of elements (paragraphs, sub-paragraphs, items) that ask or authorize the actor to act and are tagged with the theme. "
+        "An element on two themes counts once for each. Each actor and count links to what is asked of the actor.</p>\n",
+        svg.figure(
+            "actor-theme-matrix", "Actors asked to act, by theme",
+            f"{len(actors)} actors in rows and {len(themes)} themes in numbered columns; a circle's size and its number give how many elements ask the actor to act on the theme.",
+            height, drawing, "Rows: actors asked to act. Columns: themes, numbered and named in the key below the grid.",
+        ),
+        "## The same counts, as a table\n",
+        _table(["Actor", "Theme", "Elements"], rows),
+    ]
+    return Page(page, "\n".join(body))
+
+
+def strength_page(resolution: Resolution, annotations: Annotations) -> Page:
+    number, page = resolution.metadata.number, f"{resolution.metadata.number}/strength/"
+    sections, rows = [], []
+    for section in resolution.sections:
+        squares = []
+        for paragraph in resolution.operative:
+            if section.first <= paragraph.number <= section.last:
+                strength, lemma = _strongest(annotations, paragraph.id)
+                url = relative_url(page, ids.page_path(number, paragraph.id))
+                squares.append((svg.Link(str(paragraph.number), url, f"Paragraph {paragraph.number}: {lemma}, strength {strength} of 4"), strength))
+                rows.append([_link(page, number, paragraph.id), escape(section.heading), escape(lemma), str(strength)])
+        sections.append((section.heading, squares))
+    legend = [(strength, STRENGTHS[strength].split(":")[0].lower()) for strength in sorted(STRENGTHS, reverse=True)]
+    drawing, height = svg.strength_grid(sections, legend)
+    body = [
+        front_matter(f"Paragraphs by strength of verb: {resolution.metadata.symbol}", "Every operative paragraph by section, with the strength of its strongest verb."),
+        "# Paragraphs by strength of verb\n",
+        "<p>One square per operative paragraph, grouped under its section heading. The bar in each square rises one quarter per step of strength of the paragraph’s strongest verb, "
+        "from 1 (states a view) to 4 (decides, demands, authorizes); the legend names the steps. <a href=\"" + attribute(relative_url(page, "verbs/")) + "\">Asks by strength</a> lists the verbs.</p>\n",
+        svg.figure(
+            "strength-grid", "Operative paragraphs by strength of their strongest verb",
+            f"{len(rows)} squares in {len(sections)} sections; each is numbered with its paragraph and links to it.",
+            height, drawing, "Operative paragraphs by section; the taller and darker the bar, the stronger the verb.",
+        ),
+        "## The same, as a table\n",
+        _table(["Paragraph", "Section", "Strongest verb", "Strength"], rows),
+    ]
+    return Page(page, "\n".join(body))
+
+
+def insight_pages(resolution: Resolution, references: tuple[Reference, ...], annotations: Annotations) -> list[Page]:
+    """The six insight pages of one resolution, in the order of :data:`INSIGHT_LINKS`."""
+    obligations, _warnings = find_obligations(resolution, annotations)
+    return [
+        obligations_page(resolution, annotations, obligations),
+        timeline_page(resolution, obligations),
+        mandate_page(resolution, annotations),
+        references_map_page(resolution, references),
+        matrix_page(resolution, annotations),
+        strength_page(resolution, annotations),
+    ]

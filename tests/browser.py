@@ -1,0 +1,58 @@
+"""Helpers for the browser tests and `make bench-web`: serve a built site locally, launch Debian's Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_MISSING = "install Debian's chromium: apt-get install chromium"
+# Quiet, offline, container-friendly: no sandbox (we run as root in CI), no background traffic.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+# One page of each kind the generator writes, by path under the site root.
+PAGE_KINDS = {
+    "home": "",
+    "overview": "2364/",
+    "text": "2364/text/",
+    "preambular": "2364/pp/1/",
+    "operative": "2364/op/20/",
+    "references": "references/",
+    "cite": "cite/",
+    "actors": "actors/",
+    "actor": "actors/minusma/",
+    "themes": "themes/",
+    "theme": "themes/protection-of-civilians/",
+    "verbs": "verbs/",
+    "glossary": "glossary/",
+}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
+        pass
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Serve ``site`` on 127.0.0.1 at a random free port; yields the origin with a trailing slash."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

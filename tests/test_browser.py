@@ -1,0 +1,162 @@
+"""The built site in a real browser: offline, accessible, citable, usable by keyboard, on a phone and on paper.
+
+Runs Debian's Chromium through Playwright against the `site` fixture served on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, CHROMIUM_MISSING, PAGE_KINDS, serve
+
+TARGET = "op-20-c-ii"
+TARGET_PAGES = ["2364/text/", "2364/op/20/"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium; a missing browser is a failure, never a skip."""
+    if not CHROMIUM.exists():
+        pytest.fail(CHROMIUM_MISSING, pytrace=False)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def origin(site: Path) -> Iterator[str]:
+    """The built site over HTTP on 127.0.0.1 (a secure context, so the Clipboard API works)."""
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    return context.new_page()
+
+
+@pytest.mark.parametrize("path", PAGE_KINDS.values(), ids=PAGE_KINDS.keys())
+def test_page_makes_no_third_party_requests(context: BrowserContext, origin: str, path: str) -> None:
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    page = context.new_page()
+    page.goto(origin + path, wait_until="networkidle")
+    assert requested, "the recorder saw no requests at all"
+    assert [url for url in requested if not url.startswith(origin)] == []
+
+
+@pytest.mark.parametrize("path", PAGE_KINDS.values(), ids=PAGE_KINDS.keys())
+def test_page_has_no_axe_violations(page: Page, origin: str, path: str) -> None:
+    page.goto(origin + path, wait_until="networkidle")
+    results = Axe().run(page)
+    problems = [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:5]]) for v in results.response["violations"]]
+    assert problems == []
+
+
+def test_highlighted_target_has_no_axe_violations(page: Page, origin: str) -> None:
+    page.goto(f"{origin}2364/op/20/#{TARGET}", wait_until="networkidle")
+    assert Axe().run(page).response["violations"] == []
+
+
+@pytest.mark.parametrize("path", TARGET_PAGES)
+def test_linked_paragraph_opens_below_the_header_and_highlighted(page: Page, origin: str, path: str) -> None:
+    page.goto(f"{origin}{path}#{TARGET}", wait_until="networkidle")
+    target = page.locator(f"#{TARGET}")
+    header = page.locator(".md-header").bounding_box()
+    box = target.bounding_box()
+    assert header is not None and box is not None
+    viewport = page.viewport_size
+    assert viewport is not None
+    assert box["y"] >= header["y"] + header["height"] - 1, "the sticky header hides the target"
+    assert box["y"] < viewport["height"], "the target is not scrolled into view"
+    assert target.evaluate("element => element.matches(':target')")
+    style = "element => { const s = getComputedStyle(element); return [s.backgroundColor, s.outlineStyle]; }"
+    assert target.evaluate(style) != page.locator("#op-20-c-i").evaluate(style)
+
+
+@pytest.mark.parametrize("path", TARGET_PAGES)
+def test_clicking_a_label_copies_its_absolute_permalink(page: Page, origin: str, path: str) -> None:
+    page.goto(origin + path, wait_until="networkidle")
+    page.locator(f"#{TARGET} > p > a.res-label").click()
+    expected = f"{origin}2364/op/20/#{TARGET}"
+    page.wait_for_function("expected => navigator.clipboard.readText().then(text => text === expected)", arg=expected)
+    # The label is still a link: on the full text it leads to the paragraph's page, there to its anchor.
+    assert page.url == expected
+    if path == "2364/op/20/":
+        status = page.locator(".res-status[role=status][aria-live=polite]")
+        assert "Copied" in status.inner_text()
+
+
+def test_copy_button_copies_its_text(page: Page, origin: str) -> None:
+    page.goto(origin + "2364/op/20/", wait_until="networkidle")
+    button = page.locator("button.res-copy[data-copy]").first
+    expected = button.get_attribute("data-copy")
+    assert expected
+    button.click()
+    page.wait_for_function("expected => navigator.clipboard.readText().then(text => text === expected)", arg=expected)
+    assert page.locator(".res-status").inner_text() == f"Copied: {expected}"
+
+
+def test_keyboard_alone_reaches_paragraph_20_from_the_overview(page: Page, origin: str) -> None:
+    page.goto(origin + "2364/", wait_until="networkidle")
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => (document.activeElement.getAttribute('href') || '') === 'op/20/'"):
+            break
+    else:
+        pytest.fail("Tab never reached the link to paragraph 20")
+    page.keyboard.press("Enter")
+    page.wait_for_url(origin + "2364/op/20/")
+
+
+def test_skip_link_moves_focus_to_the_content(page: Page, origin: str) -> None:
+    page.goto(origin + "2364/op/20/", wait_until="networkidle")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.classList.contains('md-skip')")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.closest('.md-content') !== null"), "focus did not move past the header and navigation"
+
+
+@pytest.mark.parametrize("path", ["2364/op/20/", "2364/text/"])
+def test_phone_width_has_no_horizontal_scroll(browser: Browser, origin: str, path: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 812})
+    try:
+        page = context.new_page()
+        page.goto(origin + path, wait_until="networkidle")
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 375
+    finally:
+        context.close()
+
+
+def test_print_hides_site_chrome_and_keeps_labels(page: Page, origin: str) -> None:
+    page.goto(origin + "2364/op/20/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    for selector in [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"]:
+        assert page.locator(selector).evaluate("element => getComputedStyle(element).display") == "none", selector
+    label = page.locator(f"#{TARGET} > p > a.res-label")
+    assert label.is_visible()
+
+
+def test_search_finds_a_word_from_paragraph_2_offline(page: Page, origin: str) -> None:
+    page.goto(origin, wait_until="networkidle")
+    page.keyboard.press("/")  # Material's shortcut focuses the search box
+    # Typed, not filled: Material searches on keyboard events.
+    page.keyboard.type("cantonment", delay=20)
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for()
+    hrefs = results.evaluate_all("links => links.map(link => link.href)")
+    assert any(href.startswith((origin + "2364/op/2/", origin + "2364/text/")) for href in hrefs), hrefs
