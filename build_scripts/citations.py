@@ -94,6 +94,29 @@ def citations(meta: Metadata, element_id: str | None = None) -> list[Citation]:
     ]
 
 
+def citation_meta(meta: Metadata, element_id: str | None = None) -> list[tuple[str, str]]:
+    """Highwire Press and Dublin Core <meta> pairs, which Zotero and other reference managers read."""
+    title = f"Security Council resolution {meta.number} ({meta.year})"
+    if element_id:
+        title = citations(meta, element_id)[0].text
+    date = meta.adopted
+    return [
+        ("citation_title", title),
+        ("citation_author", AUTHOR),
+        ("citation_publication_date", f"{date:%Y/%m/%d}"),
+        ("citation_technical_report_number", meta.symbol),
+        ("citation_publisher", "United Nations"),
+        ("citation_public_url", absolute_permalink(meta, element_id)),
+        ("citation_language", "en"),
+        ("DC.title", title),
+        ("DC.creator", AUTHOR),
+        ("DC.date", date.isoformat()),
+        ("DC.identifier", meta.symbol),
+        ("DC.type", "Text"),
+        ("DC.source", meta.official_url),
+    ]
+
+
 def json_ld(meta: Metadata, element_id: str | None = None, title: str = "", parts: list[str] = ()) -> str:
     """schema.org Legislation as a JSON string safe to put inside <script>."""
     whole = {

@@ -34,6 +34,7 @@ def build_site_into(source: Path, workdir: Path, synthetic: bool = False) -> Pat
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1498694400"}
     command = [sys.executable, "-m", "build_scripts", "build", "--source", str(source), "--docs", str(docs)]
     subprocess.run(command + (["--synthetic"] if synthetic else []), check=True, cwd=ROOT, env=env, capture_output=True)
+    shutil.copytree(ROOT / "overrides", workdir / "overrides")
     config = workdir / "mkdocs.yml"
     config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
     site = workdir / "site"

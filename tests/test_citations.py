@@ -49,3 +49,28 @@ def test_the_overview_lists_its_parts_in_json_ld(site):
     page = BeautifulSoup((site / "2364" / "index.html").read_text(encoding="utf-8"), "lxml")
     data = json.loads(page.find("script", type="application/ld+json").string)
     assert len(data["hasPart"]) == 90
+
+
+def test_pages_carry_open_graph_highwire_and_dublin_core_metadata(site):
+    page = BeautifulSoup((site / "2364" / "op" / "20" / "index.html").read_text(encoding="utf-8"), "lxml")
+    meta = {tag.get("property") or tag.get("name"): tag["content"] for tag in page.find_all("meta") if tag.get("content")}
+    assert meta["og:title"] == "S/RES/2364 (2017), paragraph 20"
+    assert meta["og:url"].endswith("/2364/op/20/")
+    assert meta["citation_title"] == "S/RES/2364 (2017), para. 20"
+    assert meta["citation_publication_date"] == "2017/06/29"
+    assert meta["citation_author"] == "United Nations Security Council"
+    assert meta["DC.identifier"] == "S/RES/2364 (2017)"
+    assert page.find("title").get_text().startswith("S/RES/2364 (2017), paragraph 20")
+
+
+def test_the_404_page_points_to_the_paragraph_lists(site):
+    page = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "lxml")
+    assert page.find("h1").get_text() == "Page not found"
+    assert "/2364/op/20/" in page.get_text()
+    assert page.find(id="res-404-hint") is not None
+    assert any(a["href"].endswith("/cite/") for a in page.find_all("a"))
+
+
+def test_the_sitemap_lists_every_paragraph_page(site):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.count("/2364/op/") == 49 and sitemap.count("/2364/pp/") == 41

@@ -84,11 +84,6 @@ def test_hostile_paragraph_text_is_shown_as_itself(hostile_site, number):
         assert element_text(soup(hostile_site, page), f"op-{number}") == HOSTILE[number], page
 
 
-TEMPLATE_BUG = (
-    "MkDocs renders theme templates with Jinja autoescape off, and Material's base.html writes "
-    "{{ page.meta.description }} (and {{ page.meta.title }}) unescaped; render/pages.py front_matter() "
-    "passes text that is JSON-quoted for YAML but not HTML-escaped"
-)
 
 
 def test_page_titles_hold_no_source_text(hostile_pages):
@@ -98,13 +93,7 @@ def test_page_titles_hold_no_source_text(hostile_pages):
         assert title.find_all(True) == [] and not re.search(r"[<>&{}*`]", title.get_text()), where
 
 
-MARKUP_IN_DESCRIPTION = {3, 4, 11}
-"""The paragraphs whose hostile text is HTML syntax, which the description shows unescaped."""
-
-
-@pytest.mark.parametrize(
-    "number", [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=TEMPLATE_BUG)) if n in MARKUP_IN_DESCRIPTION else n for n in sorted(HOSTILE)]
-)
+@pytest.mark.parametrize("number", sorted(HOSTILE))
 def test_hostile_text_is_literal_in_the_meta_description(hostile_site, number):
     html = (hostile_site / "2364" / "op" / str(number) / "index.html").read_text(encoding="utf-8")
     description = BeautifulSoup(html, "lxml").find("meta", attrs={"name": "description"})["content"]
@@ -112,7 +101,6 @@ def test_hostile_text_is_literal_in_the_meta_description(hostile_site, number):
     assert "<script>alert" not in html and "<b>bold" not in html
 
 
-@pytest.mark.xfail(strict=True, reason=TEMPLATE_BUG + "; a straight quote in the YAML subject leaves the attribute")
 def test_a_quote_in_the_subject_cannot_leave_the_meta_description(hostile_site):
     for page in ("2364", "2364/text"):
         meta = soup(hostile_site, page).find("meta", attrs={"name": "description"})
@@ -121,8 +109,8 @@ def test_a_quote_in_the_subject_cannot_leave_the_meta_description(hostile_site):
 
 
 def test_meta_descriptions_cannot_leave_their_attribute_from_element_text(hostile_pages):
-    """The cleaner turns every straight double quote of the source into “ or ”, so until the
-    template bug above is fixed, text from the .txt cannot close the attribute (the YAML can)."""
+    """Front matter values are HTML-escaped (the theme writes them raw), and the cleaner turns
+    straight double quotes into “ or ”: text from the .txt cannot close the attribute."""
     for where, _, page in hostile_pages:
         if where.startswith("2364/op/") or where.startswith("2364/pp/"):
             meta = page.find("meta", attrs={"name": "description"})

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from .. import ids
-from ..citations import citations, json_ld
+from ..citations import citation_meta, citations, json_ld
 from ..facts import key_facts
 from ..model import Element, ElementKind, Repair, RepairRule, Resolution
 from .elements import element_html, label_text, text_block
@@ -62,16 +62,21 @@ class Links(Protocol):
 
 
 
-def front_matter(title: str, description: str) -> str:
+def front_matter(title: str, description: str, tags: list[tuple[str, str]] = ()) -> str:
     """YAML front matter. Values are HTML-escaped, because the theme writes them into <title> and
-    <meta> unescaped (MkDocs renders templates with autoescape off), then JSON-quoted for YAML."""
+    <meta> unescaped (MkDocs renders templates with autoescape off), then JSON-quoted for YAML.
+    ``tags`` are extra <meta name content> pairs (citation_*, DC.*) for overrides/main.html."""
     import html
     import json
 
     def value(text: str) -> str:
         return json.dumps(html.escape(text, quote=True), ensure_ascii=False)
 
-    return f"---\ntitle: {value(title)}\ndescription: {value(description)}\n---\n\n"
+    lines = [f"title: {value(title)}", f"description: {value(description)}"]
+    if tags:
+        lines.append("meta_tags:")
+        lines += [f"  - [{value(name)}, {value(content)}]" for name, content in tags]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
 def _link_list(page: str, items: list[LinkItem]) -> str:
@@ -149,7 +154,7 @@ def overview_page(resolution: Resolution, extra_sections: list[tuple[str, list[L
     for fact in key_facts(resolution):
         rows.append((escape(fact.name), f'<a href="{relative_url(page, ids.permalink(meta.number, fact.element_id))}">{escape(fact.value)}</a>'))
     table = "<table><tbody>" + "".join(f"<tr><th scope=\"row\">{name}</th><td>{value}</td></tr>" for name, value in rows) + "</tbody></table>"
-    body = [front_matter(meta.symbol, f"Security Council resolution {meta.number} ({meta.year}) on {meta.subject}, adopted {adopted}: overview, sections and paragraphs."), f"# {escape(meta.symbol)}\n", synthetic_notice(resolution), table, ""]
+    body = [front_matter(meta.symbol, f"Security Council resolution {meta.number} ({meta.year}) on {meta.subject}, adopted {adopted}: overview, sections and paragraphs.", citation_meta(meta)), f"# {escape(meta.symbol)}\n", synthetic_notice(resolution), table, ""]
     body.append("## Operative part\n")
     for section in resolution.sections:
         body.append(f"### {escape(section.heading)}\n")
@@ -176,7 +181,7 @@ def text_page(resolution: Resolution, links: Links) -> Page:
     page = f"{meta.number}/text/"
     header = resolution.header
     body = [
-        front_matter(f"{meta.symbol}: full text", f"The full text of Security Council resolution {meta.number} ({meta.year}) on {meta.subject}, with every paragraph linkable."),
+        front_matter(f"{meta.symbol}: full text", f"The full text of Security Council resolution {meta.number} ({meta.year}) on {meta.subject}, with every paragraph linkable.", citation_meta(meta)),
         f"# {escape(meta.symbol)}: full text\n",
         synthetic_notice(resolution),
         f'<div class="res-header"><p class="res-title">{escape(header.title)}</p><p>{escape(header.adoption)}</p></div>\n',
@@ -202,7 +207,7 @@ def paragraph_page(resolution: Resolution, element: Element, links: Links) -> Pa
     page = ids.page_path(meta.number, element.id)
     title = paragraph_title(resolution, element)
     siblings = resolution.preamble if element.kind is ElementKind.PREAMBULAR else resolution.operative
-    body = [front_matter(f"{meta.symbol}, {title.lower() if element.kind is ElementKind.PREAMBULAR else 'paragraph ' + str(element.number)}", f"{title} of Security Council resolution {meta.number} ({meta.year}): {_excerpt(element.text, 24)}")]
+    body = [front_matter(f"{meta.symbol}, {title.lower() if element.kind is ElementKind.PREAMBULAR else 'paragraph ' + str(element.number)}", f"{title} of Security Council resolution {meta.number} ({meta.year}): {_excerpt(element.text, 24)}", citation_meta(meta, element.id))]
     body.append(f"# {title}\n")
     body.append(synthetic_notice(resolution))
     context = [f'<a href="{relative_url(page, f"{meta.number}/")}">{escape(meta.symbol)}</a>']
