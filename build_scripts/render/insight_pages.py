@@ -174,7 +174,7 @@ def references_map_page(resolution: Resolution, references: tuple[Reference, ...
     involved = {paragraph_of[r.element_id] for r in references} | {paragraph_of[t] for r in references for t in r.targets}
     nodes = [paragraph for paragraph in order if paragraph in involved]
     index = {paragraph: position for position, paragraph in enumerate(nodes)}
-    groups: list[tuple[str, list[svg.Link]]] = [("Security Council resolutions", []), ("Other UN documents", []), ("Named instruments", [])]
+    groups: list[tuple[str, list[svg.Link]]] = [("Council resolutions", []), ("Other UN documents", []), ("Named instruments", [])]
     group_of = {ReferenceKind.RESOLUTION: 0, ReferenceKind.DOCUMENT: 1, ReferenceKind.INSTRUMENT: 2}
     internal, external, rows, seen = [], [], [], set()
     for reference in references:

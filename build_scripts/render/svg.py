@@ -90,9 +90,11 @@ def reference_map(
         box_tops.append(y)
         height = 18 + 14 * len(documents)
         parts.append(f'<rect x="{box_x}" y="{y}" width="{WIDTH - box_x - 2}" height="{height}" rx="4" fill="#f5f5ff" stroke="#7986cb"/>')
-        parts.append(_text(box_x + 6, y + 13, title, 11, weight="bold"))
+        parts.append(_text(box_x + 6, y + 13, textwrap.shorten(title, 24, placeholder="…"), 11, weight="bold"))
         for index, document in enumerate(documents):
-            parts.append(_anchor(document, _text(box_x + 10, y + 27 + 14 * index, document.label, 10, fill="#1a237e" if document.href else "#1f1f1f")))
+            # The box is 160 units wide; the table alternative below the picture gives every full name.
+            label = textwrap.shorten(document.label, 27, placeholder="…")
+            parts.append(_anchor(document, _text(box_x + 10, y + 27 + 14 * index, label, 10, fill="#1a237e" if document.href else "#1f1f1f")))
         y += height + 10
     for citing, group in sorted(set(external)):
         parts.append(f'<line x1="{node_x + 44}" y1="{y_of[citing] - 3}" x2="{box_x}" y2="{box_tops[group] + 9}" stroke="#9e9e9e" stroke-width="0.6"/>')
