@@ -26,9 +26,11 @@ pages: $(STAMP)
 
 site: pages
 	$(BIN)/mkdocs build --strict --quiet
+	$(BIN)/python -m pagefind --site site --silent
 
-serve: pages
-	$(BIN)/mkdocs serve
+# Search needs the Pagefind index, so serve the built site rather than `mkdocs serve`.
+serve: site
+	$(BIN)/python -m http.server --directory site --bind 127.0.0.1 8000
 
 test: $(TEST_STAMP) site
 	$(BIN)/python -m pytest -q

@@ -36,6 +36,13 @@ PAGE_KINDS = {
     "theme": "themes/protection-of-civilians/",
     "verbs": "verbs/",
     "glossary": "glossary/",
+    "search": "search/",
+    "obligations": "2364/obligations/",
+    "timeline": "2364/timeline/",
+    "mandate": "2364/mandate/",
+    "reference map": "2364/references-map/",
+    "matrix": "2364/matrix/",
+    "strength": "2364/strength/",
 }
 
 

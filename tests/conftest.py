@@ -40,6 +40,7 @@ def build_site_into(source: Path, workdir: Path, synthetic: bool = False) -> Pat
     site = workdir / "site"
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)], cwd=workdir, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-3000:]
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent"], check=True, env=env)
     return site
 
 

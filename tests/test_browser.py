@@ -5,6 +5,7 @@ Runs Debian's Chromium through Playwright against the `site` fixture served on 1
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -151,12 +152,55 @@ def test_print_hides_site_chrome_and_keeps_labels(page: Page, origin: str) -> No
     assert label.is_visible()
 
 
-def test_search_finds_a_word_from_paragraph_2_offline(page: Page, origin: str) -> None:
-    page.goto(origin, wait_until="networkidle")
-    page.keyboard.press("/")  # Material's shortcut focuses the search box
-    # Typed, not filled: Material searches on keyboard events.
-    page.keyboard.type("cantonment", delay=20)
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for()
-    hrefs = results.evaluate_all("links => links.map(link => link.href)")
-    assert any(href.startswith((origin + "2364/op/2/", origin + "2364/text/")) for href in hrefs), hrefs
+def search(page: Page, origin: str, query: str) -> list[dict[str, str]]:
+    """Type ``query`` on the search page; the results as title, meta and href."""
+    page.goto(origin + "search/", wait_until="networkidle")
+    page.fill("#res-search-input", query)
+    page.wait_for_function("document.getElementById('res-search-status').textContent.includes('for') || document.getElementById('res-search-status').textContent.startsWith('No')")
+    return page.locator("#res-search-results > li").evaluate_all(
+        "items => items.map(li => ({title: li.querySelector('a').textContent, href: li.querySelector('a').href,"
+        " meta: (li.querySelector('.res-search-meta') || {}).textContent || ''}))"
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("cantonment", "2364/op/2/"), ("quick impact projects", "2364/op/22/"), ("zero-tolerance", "2364/op/28/"), ("Algiers", "2364/pp/28/")],
+)
+def test_a_phrase_finds_the_paragraph_that_holds_it(page: Page, origin: str, query: str, expected: str) -> None:
+    results = search(page, origin, query)
+    assert any(r["href"].startswith(origin + expected) for r in results[:3]), results
+
+
+def test_results_show_the_paragraph_and_its_section(page: Page, origin: str) -> None:
+    hit = next(r for r in search(page, origin, "quick impact projects") if "/2364/op/22/" in r["href"])
+    assert hit["title"] == "Paragraph 22"
+    assert hit["meta"] == "S/RES/2364 (2017) · MINUSMA’s mandate"
+    assert hit["href"].endswith("#:~:text=quick%20impact%20projects")
+
+
+def test_a_hit_opens_at_the_words_found(page: Page, origin: str) -> None:
+    search(page, origin, "Algiers")
+    page.locator("#res-search-results > li a[href*='/2364/pp/28/']").click()
+    page.wait_for_url(re.compile(r".*/2364/pp/28/.*"))
+    assert page.evaluate("performance.getEntriesByType('navigation')[0].name").endswith("#:~:text=Algiers")
+    # The browser scrolls to the words and highlights them; on this short page they are in view.
+    assert page.get_by_text("Algiers Memorandum").first.is_visible()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("paragraph 20", "2364/op/20/"), ("op 20", "2364/op/20/"), ("20 (c) (ii)", "2364/op/20/#op-20-c-ii"), ("pp 3", "2364/pp/3/"), ("S/RES/2364 (2017), para. 22 (d)", "2364/op/22/#op-22-d")],
+)
+def test_a_paragraph_number_or_citation_takes_the_reader_to_it(page: Page, origin: str, query: str, expected: str) -> None:
+    results = search(page, origin, query)
+    assert results[0]["href"] == origin + expected
+    page.press("#res-search-input", "Enter")
+    page.wait_for_url(origin + expected)
+
+
+def test_a_first_query_downloads_little(page: Page, origin: str) -> None:
+    sizes: list[int] = []
+    page.on("response", lambda response: sizes.append(len(response.body())) if "/pagefind/" in response.url else None)
+    search(page, origin, "protection of civilians")
+    assert 0 < sum(sizes) < 300_000, sum(sizes)

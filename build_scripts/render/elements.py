@@ -67,6 +67,11 @@ def _italicise_opening(raw: str, rendered: str) -> str:
     return f"<em>{opening}</em>{rendered[len(opening):]}"
 
 
-def text_block(html_fragments: list[str]) -> str:
-    """Wrap element HTML in one raw block that Markdown passes through untouched."""
-    return '<div class="res-text">' + "".join(html_fragments) + "</div>"
+def text_block(html_fragments: list[str], searchable: bool = False) -> str:
+    """Wrap element HTML in one raw block that Markdown passes through untouched.
+
+    ``searchable`` marks it as what the search index holds (Pagefind's data-pagefind-body): only
+    paragraph pages are indexed, so each hit is one paragraph and the full text adds no duplicates.
+    """
+    marker = " data-pagefind-body" if searchable else ""
+    return f'<div class="res-text"{marker}>' + "".join(html_fragments) + "</div>"

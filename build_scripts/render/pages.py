@@ -210,14 +210,15 @@ def paragraph_page(resolution: Resolution, element: Element, links: Links) -> Pa
     body = [front_matter(f"{meta.symbol}, {title.lower() if element.kind is ElementKind.PREAMBULAR else 'paragraph ' + str(element.number)}", f"{title} of Security Council resolution {meta.number} ({meta.year}): {_excerpt(element.text, 24)}", citation_meta(meta, element.id))]
     body.append(f"# {title}\n")
     body.append(synthetic_notice(resolution))
-    context = [f'<a href="{relative_url(page, f"{meta.number}/")}">{escape(meta.symbol)}</a>']
+    # data-pagefind-meta: search results show the resolution and the section of each hit.
+    context = [f'<a href="{relative_url(page, f"{meta.number}/")}" data-pagefind-meta="resolution">{escape(meta.symbol)}</a>']
     if element.kind is ElementKind.PREAMBULAR:
-        context.append(f'<a href="{relative_url(page, f"{meta.number}/text/")}#preamble">Preamble</a>')
+        context.append(f'<a href="{relative_url(page, f"{meta.number}/text/")}#preamble" data-pagefind-meta="section">Preamble</a>')
     elif section := resolution.section_of(element.number):
-        context.append(f'Section: <a href="{relative_url(page, f"{meta.number}/text/")}#{section.slug}">{escape(section.heading)}</a>')
+        context.append(f'Section: <a href="{relative_url(page, f"{meta.number}/text/")}#{section.slug}" data-pagefind-meta="section">{escape(section.heading)}</a>')
     context.append(f'<a href="{relative_url(page, f"{meta.number}/text/")}#{element.id}">In the full text</a>')
     body.append('<p class="res-context">' + " · ".join(context) + "</p>\n")
-    body.append(text_block([element_html(resolution, element, page, links.spans)]) + "\n")
+    body.append(text_block([element_html(resolution, element, page, links.spans)], searchable=True) + "\n")
     repairs = repairs_in(resolution, element)
     if repairs:
         body.append('<div class="res-editorial" role="note"><p class="res-editorial-title">Editorial notes</p>' + notes_html(resolution, repairs, page) + "</div>\n")

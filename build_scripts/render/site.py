@@ -29,10 +29,11 @@ from .insight_pages import INSIGHT_LINKS, insight_pages
 from .links import ResolutionLinks
 from .pages import LinkItem, Page, home_page, overview_page, paragraph_page, text_page
 from .references_page import references_page
+from .search_page import search_page
 from .tables import to_csv
 
 GENERATED_FILES = ("index.md",)
-GENERATED_DIRECTORIES = ("data", "references", "actors", "themes", "verbs", "glossary")
+GENERATED_DIRECTORIES = ("data", "references", "actors", "themes", "verbs", "glossary", "search")
 PACKAGE = Path(__file__).resolve().parent.parent
 CACHE = Path(os.environ.get("RESOLUTION_SITE_CACHE", ".cache/analysis"))
 
@@ -148,6 +149,7 @@ def render_corpus(entries: list[Entry]) -> dict[str, str | bytes]:
     resolutions = [entry.resolution for entry in entries]
     shared = (
         home_page(resolutions),
+        search_page(resolutions),
         references_page([(e.resolution, e.references) for e in entries]),
         *analysis_pages([(e.resolution, e.annotations) for e in entries]),
     )
