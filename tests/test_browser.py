@@ -204,3 +204,31 @@ def test_a_first_query_downloads_little(page: Page, origin: str) -> None:
     page.on("response", lambda response: sizes.append(len(response.body())) if "/pagefind/" in response.url else None)
     search(page, origin, "protection of civilians")
     assert 0 < sum(sizes) < 300_000, sum(sizes)
+
+
+@pytest.fixture(scope="module")
+def subpath_origin(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site served from a sub-path, as GitHub Pages serves a project: /resolution-site/."""
+    parent = tmp_path_factory.mktemp("pages")
+    (parent / "resolution-site").symlink_to(site, target_is_directory=True)
+    with serve(parent) as url:
+        yield url + "resolution-site/"
+
+
+@pytest.mark.parametrize("path", ["", "2364/", "2364/op/20/", "actors/minusma/", "2364/references-map/", "search/"])
+def test_everything_loads_from_a_sub_path(page: Page, subpath_origin: str, path: str) -> None:
+    failures: list[str] = []
+    page.on("response", lambda response: failures.append(response.url) if response.status >= 400 else None)
+    page.goto(subpath_origin + path, wait_until="networkidle")
+    links = page.locator("a[href]").evaluate_all("links => links.map(link => new URL(link.getAttribute('href'), document.baseURI).href)")
+    assert failures == []
+    internal = [href for href in links if href.startswith("http://127.0.0.1")]
+    assert internal and all(href.startswith(subpath_origin) for href in internal), [h for h in internal if not h.startswith(subpath_origin)]
+
+
+def test_search_and_permalinks_work_from_a_sub_path(page: Page, subpath_origin: str) -> None:
+    results = search(page, subpath_origin, "cantonment")
+    assert any(r["href"].startswith(subpath_origin + "2364/op/2/") for r in results)
+    page.goto(subpath_origin + "2364/op/20/", wait_until="networkidle")
+    page.locator("#op-20-c-ii > p > a.res-label").click()
+    assert page.evaluate("navigator.clipboard.readText()") == subpath_origin + "2364/op/20/#op-20-c-ii"
