@@ -116,9 +116,12 @@ def build_corpus(count: int, work: Path, env: dict[str, str]) -> tuple[Path, Pat
     run.stages.append(run_stage("pagefind", [python, "-m", "pagefind", "--site", str(site)], work, env, work / "pagefind.log"))
     run.site = site_stats(site, skip=("pagefind",))
     run.paragraph_page = (site / PARAGRAPH_PAGE).stat().st_size
-    run.lunr_index = (site / "search" / "search_index.json").stat().st_size
+    # The site searches with Pagefind; Material's lunr index exists only if its search plugin is on
+    # (add `- search` under plugins: in mkdocs.yml to measure it again).
+    lunr = site / "search" / "search_index.json"
+    run.lunr_index = lunr.stat().st_size if lunr.exists() else 0
     run.pagefind_bytes, run.pagefind_files = folder_bytes(site / "pagefind")
-    run.payloads = [lunr_payload(site), *pagefind_payloads(site)]
+    run.payloads = ([lunr_payload(site)] if lunr.exists() else []) + pagefind_payloads(site)
     return docs, config, site, run
 
 
@@ -168,7 +171,10 @@ def table(runs: list[Run]) -> str:
     row("median / largest page KB", lambda r: f"{r.site.median_html / KB:.1f} / {r.site.largest_html / KB:.0f}")
     row("largest page", lambda r: r.site.largest_html_path)
     row(f"paragraph page ({PARAGRAPH_PAGE}) KB", lambda r: f"{r.paragraph_page / KB:.1f}")
-    row("lunr first query KB raw / gzip", lambda r: f"{r.payloads[0].raw / KB:.0f} / {r.payloads[0].gzip / KB:.0f}")
+    def lunr(r: Run) -> str:
+        found = [p for p in r.payloads if p.engine == "lunr"]
+        return f"{found[0].raw / KB:.0f} / {found[0].gzip / KB:.0f}" if found else "off (Pagefind)"
+    row("lunr first query KB raw / gzip", lunr)
     for query in QUERIES:
         def pagefind(r: Run, q: str = query) -> str:
             found = [p for p in r.payloads if p.engine == "pagefind" and p.query == q]

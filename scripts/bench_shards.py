@@ -76,6 +76,9 @@ def split_docs(docs: Path, config: Path, count: int, work: Path) -> list[Path]:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.link(path, target)
         shutil.copy(config, root / "mkdocs.yml")
+        for extra in config.parent.iterdir():  # the theme's custom_dir and anything else beside docs/
+            if extra.is_dir() and extra.name not in ("docs", "site"):
+                shutil.copytree(extra, root / extra.name)
         configs.append(root / "mkdocs.yml")
     return configs
 

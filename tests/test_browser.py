@@ -232,3 +232,11 @@ def test_search_and_permalinks_work_from_a_sub_path(page: Page, subpath_origin: 
     page.goto(subpath_origin + "2364/op/20/", wait_until="networkidle")
     page.locator("#op-20-c-ii > p > a.res-label").click()
     assert page.evaluate("navigator.clipboard.readText()") == subpath_origin + "2364/op/20/#op-20-c-ii"
+
+
+def test_the_home_page_search_box_leads_to_results(page: Page, origin: str) -> None:
+    page.goto(origin, wait_until="networkidle")
+    page.fill("#res-home-search", "cantonment")
+    page.press("#res-home-search", "Enter")
+    page.wait_for_url(re.compile(r".*/search/\?q=cantonment$"))
+    page.locator("#res-search-results > li a[href*='/2364/op/2/']").wait_for()

@@ -293,6 +293,9 @@ def home_page(resolutions: list[Resolution]) -> Page:
         "Read UN Security Council resolutions in the browser, jump to any paragraph, follow every cross-reference, "
         "see who is asked to do what, and cite each paragraph by a URL that never changes. "
         "The text is the official text, repaired only where the PDF extraction damaged it, and every repair is shown.\n",
+        '<form class="res-search" role="search" action="search/"><label for="res-home-search">Search every paragraph, or go to one (“20 (c) (ii)”, “op 20”, “pp 3”)</label>'
+        '<div class="res-search-row"><input id="res-home-search" type="search" name="q" autocomplete="off">'
+        '<button class="md-button md-button--primary" type="submit">Search</button></div></form>\n',
         "## Resolutions\n",
         '<table><thead><tr><th scope="col">Resolution</th><th scope="col">Adopted</th><th scope="col">Subject</th><th scope="col">Text</th></tr></thead><tbody>' + rows + "</tbody></table>\n",
         "## Where to start\n",

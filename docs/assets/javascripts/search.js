@@ -5,7 +5,7 @@
 (function () {
   "use strict";
 
-  var form = document.querySelector("form.res-search");
+  var form = document.querySelector("form.res-search[data-resolutions]");
   if (!form) return;
   var input = form.querySelector("input[type=search]");
   var status = document.getElementById("res-search-status");
