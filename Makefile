@@ -7,6 +7,8 @@ TEST_STAMP := $(VENV)/.installed-test
 # 29 June 2017, the adoption date: a fixed date makes builds reproducible.
 export SOURCE_DATE_EPOCH ?= 1498694400
 export NO_MKDOCS_2_WARNING := 1
+# mkdocs-redirects prints a notice about a future MkDocs 2 on every build; it is not a build problem.
+export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: site serve test pages bench bench-web clean
 

@@ -1,7 +1,7 @@
 """Lighthouse (mobile profile) on three pages of the built site, served on 127.0.0.1.
 
-Prints the four category scores and the total transfer size of each page, as served here (uncompressed)
-and as it would be gzipped by GitHub Pages. A measurement, not a test:
+Prints the four category scores and the total transfer size of each page. The local server gzips text
+as GitHub Pages does, so "transfer" is what a reader downloads; "gzipped" recomputes it from the files. A measurement, not a test:
 it exits non-zero only when Lighthouse itself fails. Usage: python scripts/bench_web.py [SITE_DIR]
 """
 
@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{site}: no built site; run `make site` first", file=sys.stderr)
         return 2
     print(f"{'page':<14}" + "".join(f"{name:>16}" for name in CATEGORIES) + f"{'transfer (KiB)':>16}{'gzipped (KiB)':>16}")
-    with serve(site) as origin:
+    with serve(site, compress=True) as origin:
         for name, path in PAGES.items():
             report = lighthouse(origin + path)
             scores = [report["categories"][category]["score"] for category in CATEGORIES]

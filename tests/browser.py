@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import threading
 from collections.abc import Iterator
@@ -51,10 +52,35 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".csv", ".txt")
+"""Text files; Pagefind's .pf_* index files and its .wasm come compressed already."""
+
+
+class _GzipHandler(_QuietHandler):
+    """Compresses what GitHub Pages compresses, so measured transfer sizes match the real host."""
+
+    def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file() or not path.name.endswith(COMPRESSIBLE):
+            return super().do_GET()  # also the stdlib's redirect of /dir to /dir/
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
 @contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve ``site`` on 127.0.0.1 at a random free port; yields the origin with a trailing slash."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+def serve(site: Path, compress: bool = False) -> Iterator[str]:
+    """Serve ``site`` on 127.0.0.1 at a random free port; yields the origin with a trailing slash.
+
+    ``compress`` gzips text responses as GitHub Pages does (for Lighthouse); tests serve plainly.
+    """
+    handler = functools.partial(_GzipHandler if compress else _QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

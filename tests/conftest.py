@@ -31,7 +31,7 @@ def build_site_into(source: Path, workdir: Path, synthetic: bool = False) -> Pat
 
     docs = workdir / "docs"
     shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("[0-9]*", "data", "index.md"))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1498694400"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "SOURCE_DATE_EPOCH": "1498694400"}
     command = [sys.executable, "-m", "build_scripts", "build", "--source", str(source), "--docs", str(docs)]
     subprocess.run(command + (["--synthetic"] if synthetic else []), check=True, cwd=ROOT, env=env, capture_output=True)
     shutil.copytree(ROOT / "overrides", workdir / "overrides")

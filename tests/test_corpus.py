@@ -84,3 +84,23 @@ def test_synthetic_texts_are_skipped_unless_asked_for(tmp_path, capsys):
     assert build_site(tmp_path / "texts", tmp_path / "docs") == 1
     assert "every text is marked synthetic" in capsys.readouterr().err
     assert not (tmp_path / "docs" / "9001").exists()
+
+
+def test_index_pages_split_by_resolution_when_the_corpus_is_large(tmp_path, monkeypatch):
+    """Beyond INLINE_RESOLUTIONS, actor, theme and verb pages keep their headings and anchors but
+    list resolutions, each linking to its own page of elements: no page grows with the corpus."""
+    from build_scripts.render import analysis_pages as module
+    from build_scripts.render.site import analyse_corpus
+
+    write_corpus(SEED, tmp_path, 1)
+    shutil.copy(SEED, tmp_path)
+    shutil.copy(SEED.with_suffix(".yml"), tmp_path)
+    entries, ok = analyse_corpus(tmp_path, include_synthetic=True, jobs=1)
+    assert ok
+    monkeypatch.setattr(module, "INLINE_RESOLUTIONS", 1)
+    pages = {page.path: page.markdown for page in module.analysis_pages([(e.resolution, e.annotations) for e in entries])}
+    main = pages["actors/secretary-general/"]
+    assert "## Asked of it { #asked }" in main and '<a href="2364/#asked">S/RES/2364 (2017)</a>' in main
+    assert "../../../2364/op/47/" in pages["actors/secretary-general/2364/"]
+    assert '<a href="9001/#strength-4">' in pages["verbs/"]
+    assert "themes/human-rights/9001/" in pages

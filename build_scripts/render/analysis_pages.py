@@ -23,6 +23,12 @@ STRENGTHS = {
 }
 
 Corpus = list[tuple[Resolution, Annotations]]
+Section = tuple[str, str, int]
+"""(Markdown heading line, HTML list, number of elements listed)."""
+
+INLINE_RESOLUTIONS = 10
+"""Up to this many resolutions, an actor, theme or verb page lists every element itself. Beyond,
+it links to one page per resolution, so that no page grows with the corpus."""
 
 
 def _excerpt(text: str, words: int = 18) -> str:
@@ -37,16 +43,50 @@ def _element_link(page: str, resolution: Resolution, element: Element, note: str
     return f'<li><a href="{attribute(url)}">{escape(element_name(element.id).capitalize())}</a>{extra}: {escape(_excerpt(text))}</li>'
 
 
-def _grouped(page: str, corpus: Corpus, pick, note=lambda r, e, a: "") -> str:
-    """A list per resolution (and per section) of the elements ``pick(annotations, id)`` selects."""
-    parts = []
+def _grouped(page: str, corpus: Corpus, pick, note=lambda r, e, a: "") -> tuple[str, int]:
+    """A list per resolution of the elements ``pick(annotations, id)`` selects, and how many."""
+    parts, count = [], 0
     for resolution, annotations in corpus:
         items = [(e, annotations.for_element(e.id)) for e in resolution.elements() if pick(annotations.for_element(e.id), e.id)]
         if not items:
             continue
+        count += len(items)
         parts.append(f"<h3>{escape(resolution.metadata.symbol)}</h3>")
         parts.append("<ul>" + "".join(_element_link(page, resolution, e, note(resolution, e, a)) for e, a in items) + "</ul>")
-    return "\n".join(parts) if parts else "<p>None.</p>"
+    return ("\n".join(parts) if parts else "<p>None.</p>"), count
+
+
+def _by_resolution(page: str, title: str, corpus: Corpus, sections) -> tuple[str, list[Page]]:
+    """The lists of a page, inline for a small corpus; else, under the same headings and anchors,
+    a table of resolutions linking to one page per resolution that holds the lists.
+
+    ``sections(page, corpus)`` gives the page's sections for any page path and part of the corpus.
+    """
+    if len(corpus) <= INLINE_RESOLUTIONS:
+        return "\n".join(f"{heading}\n\n{html}\n" for heading, html, _ in sections(page, corpus)), []
+    per_resolution: list[tuple[Resolution, list[Section]]] = []
+    subpages = []
+    for entry in corpus:
+        meta = entry[0].metadata
+        subpage = f"{page}{meta.number}/"
+        parts = sections(subpage, [entry])
+        if not any(count for *_, count in parts):
+            continue
+        per_resolution.append((entry[0], parts))
+        body = [front_matter(f"{title}: {meta.symbol}", f"{title} in Security Council resolution {meta.number} ({meta.year})."), f"# {escape(title)}: {escape(meta.symbol)}\n"]
+        body += [f"{heading}\n\n{html}\n" for heading, html, _ in parts]
+        subpages.append(Page(subpage, "\n".join(body)))
+    lists = []
+    for index, (heading, _, _) in enumerate(sections(page, corpus[:0])):
+        anchor = heading.partition("{ #")[2].rstrip(" }")
+        rows = [
+            f'<tr><td><a href="{resolution.metadata.number}/{"#" + anchor if anchor else ""}">{escape(resolution.metadata.symbol)}</a></td><td>{parts[index][2]}</td></tr>'
+            for resolution, parts in per_resolution
+            if parts[index][2]
+        ]
+        table = f'<table><thead><tr><th scope="col">Resolution</th><th scope="col">Elements</th></tr></thead><tbody>{"".join(rows)}</tbody></table>' if rows else "<p>None.</p>"
+        lists.append(f"{heading}\n\n{table}\n")
+    return "\n".join(lists), subpages
 
 
 def _verbs_note(_resolution: Resolution, _element: Element, annotations) -> str:
@@ -71,12 +111,15 @@ def actor_pages(corpus: Corpus) -> list[Page]:
             f"<p>{escape(actor.description)}</p>\n",
             f'<table><tbody><tr><th scope="row">Kind</th><td>{escape(actor.kind.value.replace("-", " "))}</td></tr>'
             f'<tr><th scope="row">Also named</th><td>{aliases}</td></tr><tr><th scope="row">Acronyms</th><td>{acronyms}</td></tr></tbody></table>\n',
-            "## Asked of it { #asked }\n",
-            _grouped(page, corpus, lambda a, _id, actor=actor: actor.id in a.addressees, _verbs_note) + "\n",
-            "## Mentioned in { #mentioned }\n",
-            _grouped(page, corpus, lambda a, _id, actor=actor: actor.id not in a.addressees and any(m.actor == actor.id for m in (*a.mentions, *a.heading_mentions))) + "\n",
         ]
-        pages.append(Page(page, "\n".join(body)))
+
+        def sections(where: str, part: Corpus, actor=actor) -> list[Section]:
+            asked = _grouped(where, part, lambda a, _id: actor.id in a.addressees, _verbs_note)
+            named = _grouped(where, part, lambda a, _id: actor.id not in a.addressees and any(m.actor == actor.id for m in (*a.mentions, *a.heading_mentions)))
+            return [("## Asked of it { #asked }", *asked), ("## Mentioned in { #mentioned }", *named)]
+
+        lists, subpages = _by_resolution(page, actor.name, corpus, sections)
+        pages += [Page(page, "\n".join(body) + "\n" + lists), *subpages]
         index_rows.append(f'<tr><td><a href="{actor.id}/">{escape(actor.name)}</a></td><td>{escape(actor.kind.value.replace("-", " "))}</td><td>{asked}</td><td>{mentioned}</td></tr>')
     index = [
         front_matter("Actors", "Every actor the resolutions name: what each is asked to do, and where it is mentioned."),
@@ -93,27 +136,31 @@ def theme_pages(corpus: Corpus) -> list[Page]:
     for theme in taxonomy.themes:
         count = sum(len(a.with_theme(theme.id)) for _, a in corpus)
         page = f"themes/{theme.id}/"
-        sections = []
-        for resolution, annotations in corpus:
-            tagged = set(annotations.with_theme(theme.id))
-            if not tagged:
-                continue
-            sections.append(f"<h3>{escape(resolution.metadata.symbol)}</h3>")
-            groups = [("Preamble", [e for p in resolution.preamble for e in p.walk()])]
-            for section in resolution.sections:
-                groups.append((section.heading, [e for p in resolution.operative if section.first <= p.number <= section.last for e in p.walk()]))
-            for heading, elements in groups:
-                chosen = [e for e in elements if e.id in tagged]
-                if chosen:
-                    sections.append(f"<h4>{escape(heading)}</h4><ul>" + "".join(_element_link(page, resolution, e) for e in chosen) + "</ul>")
+
+        def sections(where: str, part: Corpus, theme=theme) -> list[Section]:
+            html, count = [], 0
+            for resolution, annotations in part:
+                tagged = set(annotations.with_theme(theme.id))
+                if not tagged:
+                    continue
+                count += len(tagged)
+                html.append(f"<h3>{escape(resolution.metadata.symbol)}</h3>")
+                groups = [("Preamble", [e for p in resolution.preamble for e in p.walk()])]
+                for section in resolution.sections:
+                    groups.append((section.heading, [e for p in resolution.operative if section.first <= p.number <= section.last for e in p.walk()]))
+                for heading, elements in groups:
+                    chosen = [e for e in elements if e.id in tagged]
+                    if chosen:
+                        html.append(f"<h4>{escape(heading)}</h4><ul>" + "".join(_element_link(where, resolution, e) for e in chosen) + "</ul>")
+            return [("## Paragraphs on this theme", "\n".join(html) if html else "<p>No paragraph is tagged with this theme yet.</p>", count)]
+
         body = [
             front_matter(theme.name, f"{theme.definition} Every paragraph on this theme."),
             f"# {escape(theme.name)}\n",
             f"<p>{escape(theme.definition)}</p>\n",
-            "## Paragraphs on this theme\n",
-            ("\n".join(sections) if sections else "<p>No paragraph is tagged with this theme yet.</p>") + "\n",
         ]
-        pages.append(Page(page, "\n".join(body)))
+        lists, subpages = _by_resolution(page, theme.name, corpus, sections)
+        pages += [Page(page, "\n".join(body) + "\n" + lists), *subpages]
         rows.append(f'<tr><td><a href="{theme.id}/">{escape(theme.name)}</a></td><td>{escape(theme.definition)}</td><td>{count}</td></tr>')
     index = [
         front_matter("Themes", "The themes of the resolutions, each with every paragraph and sub-paragraph on it."),
@@ -124,17 +171,22 @@ def theme_pages(corpus: Corpus) -> list[Page]:
     return [Page("themes/", "\n".join(index)), *pages]
 
 
-def verbs_page(corpus: Corpus) -> Page:
+def verbs_pages(corpus: Corpus) -> list[Page]:
     page = "verbs/"
     body = [
         front_matter("Asks by strength", "Every operative verb, from decides and authorizes to welcomes, with the paragraphs that use it."),
         "# Asks by strength\n",
         "Operative paragraphs open with a verb, and one paragraph can carry several. The scale runs from 4 (binding decisions) to 1 (statements of view).\n",
     ]
-    for strength in sorted(STRENGTHS, reverse=True):
-        body.append(f"## {strength}. {escape(STRENGTHS[strength])} {{ #strength-{strength} }}\n")
-        body.append(_grouped(page, corpus, lambda a, _id, s=strength: any(v.strength == s for v in a.verbs), _verbs_note) + "\n")
-    return Page(page, "\n".join(body))
+
+    def sections(where: str, part: Corpus) -> list[Section]:
+        return [
+            (f"## {strength}. {escape(STRENGTHS[strength])} {{ #strength-{strength} }}", *_grouped(where, part, lambda a, _id, s=strength: any(v.strength == s for v in a.verbs), _verbs_note))
+            for strength in sorted(STRENGTHS, reverse=True)
+        ]
+
+    lists, subpages = _by_resolution(page, "Asks by strength", corpus, sections)
+    return [Page(page, "\n".join(body) + "\n" + lists), *subpages]
 
 
 def glossary_page(corpus: Corpus) -> Page:
@@ -154,5 +206,5 @@ def analysis_pages(corpus: Corpus) -> Iterable[Page]:
     """Every actor, theme, verb and glossary page."""
     yield from actor_pages(corpus)
     yield from theme_pages(corpus)
-    yield verbs_page(corpus)
+    yield from verbs_pages(corpus)
     yield glossary_page(corpus)
