@@ -26,9 +26,23 @@ $(TEST_STAMP): pyproject.toml $(STAMP)
 pages: $(STAMP)
 	$(BIN)/python -m build_scripts build
 
+# `make site SHARDS=4 -j4` builds the site as 4 MkDocs builds side by side, then merges them.
+SHARDS ?= 1
+SHARD_DIR := build/shards
+SHARD_TARGETS := $(addprefix shard-,$(shell seq 0 $$(( $(SHARDS) - 1 ))))
+
 site: pages
+ifeq ($(SHARDS),1)
 	$(BIN)/mkdocs build --strict --quiet
+else
+	$(BIN)/python -m build_scripts shard-split $(SHARDS) --into $(SHARD_DIR)
+	$(MAKE) $(SHARD_TARGETS)
+	$(BIN)/python -m build_scripts shard-merge $(SHARD_DIR)/*/site --into site
+endif
 	$(BIN)/python -m pagefind --site site --silent
+
+shard-%: $(STAMP)
+	$(BIN)/mkdocs build --strict --quiet -f $(SHARD_DIR)/$*/mkdocs.yml -d $(CURDIR)/$(SHARD_DIR)/$*/site
 
 # Search needs the Pagefind index, so serve the built site rather than `mkdocs serve`.
 serve: site
@@ -53,4 +67,4 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python scripts/bench.py --sizes $(SIZES)
 
 clean:
-	rm -rf site docs/generated $(VENV)
+	rm -rf site build .cache $(VENV)

@@ -60,7 +60,46 @@ def command_synthetic(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"parse": command_parse, "build": command_build, "synthetic": command_synthetic}
+def command_shard_split(args: argparse.Namespace) -> int:
+    """Split the generated docs into COUNT shard folders under --into, each buildable by mkdocs.
+
+    Shard I gets a run of resolutions plus every page the nav names; shard 0 also gets the shared
+    pages. Build each with `mkdocs build -f INTO/I/mkdocs.yml -d INTO/I/site` (in parallel), then
+    run shard-merge. `make site SHARDS=K -jK` does all of it.
+    """
+    from .shards import split
+
+    if args.count < 1:
+        print(f"{args.docs}:0: error: the number of shards must be at least 1", file=sys.stderr)
+        return 1
+    configs = split(Path(args.docs), Path(args.config), args.count, Path(args.into))
+    print(f"split {args.docs} into {len(configs)} shard(s) under {args.into}", file=sys.stderr)
+    return 0
+
+
+def command_shard_merge(args: argparse.Namespace) -> int:
+    """Merge built shard sites (SITE..., e.g. build/shards/*/site) into one site at --into.
+
+    Shared files are taken from the lowest shard and the sitemaps are joined. Run Pagefind on the
+    merged site afterwards, so the search index covers every shard.
+    """
+    from .shards import merge
+
+    count = merge([Path(site) for site in args.sites], Path(args.into))
+    if not count:
+        print(f"{' '.join(args.sites)}:0: error: no built shard site to merge", file=sys.stderr)
+        return 1
+    print(f"merged {count} shard site(s) into {args.into}", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {
+    "parse": command_parse,
+    "build": command_build,
+    "synthetic": command_synthetic,
+    "shard-split": command_shard_split,
+    "shard-merge": command_shard_merge,
+}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -77,6 +116,14 @@ def _parser() -> argparse.ArgumentParser:
     synthetic.add_argument("out", help="folder to write the synthetic texts into (never source_texts/)")
     synthetic.add_argument("--count", type=int, default=1, help="how many resolutions (default: 1)")
     synthetic.add_argument("--seed", default="source_texts/s-res-2364-2017.txt", help="the text to copy")
+    shard_split = commands.add_parser("shard-split", help=command_shard_split.__doc__.splitlines()[0], description=command_shard_split.__doc__)
+    shard_split.add_argument("count", type=int, help="how many shards")
+    shard_split.add_argument("--docs", default="docs", help="the generated docs folder (default: docs)")
+    shard_split.add_argument("--config", default="mkdocs.yml", help="the MkDocs configuration (default: mkdocs.yml)")
+    shard_split.add_argument("--into", default="build/shards", help="where to write the shards (default: build/shards)")
+    shard_merge = commands.add_parser("shard-merge", help=command_shard_merge.__doc__.splitlines()[0], description=command_shard_merge.__doc__)
+    shard_merge.add_argument("sites", nargs="+", help="the built shard sites, e.g. build/shards/*/site")
+    shard_merge.add_argument("--into", default="site", help="the merged site (default: site)")
     return parser
 
 

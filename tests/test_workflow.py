@@ -33,7 +33,8 @@ def test_pages_workflow_passes_actionlint() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_pages_workflow_builds_with_make_site_and_deploys_the_site_folder() -> None:
+def test_pages_workflow_builds_in_shards_and_deploys_the_merged_site() -> None:
+    """generate (make pages, shard-split) → a matrix of shard builds → merge + Pagefind → deploy."""
     workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     triggers = workflow[True]  # YAML 1.1 reads the key `on` as a boolean
     assert triggers["push"]["branches"] == ["main"]
@@ -41,19 +42,30 @@ def test_pages_workflow_builds_with_make_site_and_deploys_the_site_folder() -> N
     assert workflow["permissions"]["pages"] == "write"
     assert workflow["permissions"]["id-token"] == "write"
     assert workflow["concurrency"]["group"]
+    jobs = workflow["jobs"]
 
-    build = workflow["jobs"]["build"]["steps"]
-    uses = [step.get("uses", "").split("@")[0] for step in build]
-    assert uses.count("actions/configure-pages") == 1
-    assert "actions/setup-python" in uses
-    python = next(step for step in build if step.get("uses", "").startswith("actions/setup-python@"))
+    def runs(job: str) -> str:
+        return "\n".join(step.get("run", "") for step in jobs[job]["steps"])
+
+    generate = jobs["generate"]["steps"]
+    python = next(step for step in generate if step.get("uses", "").startswith("actions/setup-python@"))
     assert python["with"]["python-version"] == "3.11"
-    make = next(step for step in build if step.get("run") == "make site")
-    configure = next(step for step in build if step.get("uses", "").startswith("actions/configure-pages@"))
-    assert make["env"]["SITE_URL"] == f"${{{{ steps.{configure['id']}.outputs.base_url }}}}"
-    upload = next(step for step in build if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
-    assert upload["with"]["path"] == "site"
+    configure = next(step for step in generate if step.get("uses", "").startswith("actions/configure-pages@"))
+    split = next(step for step in generate if "shard-split" in step.get("run", ""))
+    assert "make pages" in split["run"] and split["env"]["SITE_URL"] == f"${{{{ steps.{configure['id']}.outputs.base_url }}}}"
 
-    deploy = workflow["jobs"]["deploy"]
-    assert deploy["needs"] == "build"
+    shards = jobs["shard"]["strategy"]["matrix"]["shard"]
+    assert shards == list(range(int(workflow["env"]["SHARDS"])))
+    assert 'make "shard-${{ matrix.shard }}"' in runs("shard")
+    assert jobs["shard"]["needs"] == "generate" and jobs["merge"]["needs"] == "shard"
+    assert "shard-merge" in runs("merge") and "pagefind --site site" in runs("merge")
+    upload = next(step for step in jobs["merge"]["steps"] if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert upload["with"]["path"] == "site"
+    deploy = jobs["deploy"]
+    assert deploy["needs"] == "merge"
     assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+def test_the_makefile_builds_the_shard_targets_the_workflow_names() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "shard-%: $(STAMP)" in makefile and "shard-merge" in makefile and "shard-split" in makefile

@@ -1,0 +1,44 @@
+"""Building in shards gives the same site as one build: same files, same bytes, one sitemap."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+from build_scripts.shards import merge, split
+from build_scripts.synthetic import write_corpus
+from tests.conftest import ROOT, SEED, build_site_into
+
+
+def test_two_shards_merge_into_the_single_build(tmp_path):
+    source = tmp_path / "texts"
+    write_corpus(SEED, source, 2)
+    shutil.copy(SEED, source)
+    shutil.copy(SEED.with_suffix(".yml"), source)
+    single = build_site_into(source, tmp_path / "single", synthetic=True)
+    project = tmp_path / "single"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "SOURCE_DATE_EPOCH": "1498694400"}
+    configs = split(project / "docs", project / "mkdocs.yml", 2, tmp_path / "shards")
+    assert len(configs) == 2
+    for config in configs:
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(config.parent / "site")], check=True, env=env, capture_output=True)
+    assert not (tmp_path / "shards" / "1" / "site" / "2364" / "op").exists()
+    assert (tmp_path / "shards" / "1" / "site" / "9002" / "op" / "49" / "index.html").is_file()
+    merged = tmp_path / "merged"
+    assert merge(sorted((tmp_path / "shards").glob("*/site")), merged) == 2
+
+    def files(site):
+        return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.relative_to(site).parts[0] != "pagefind"}
+
+    assert files(merged) == files(single)
+    differing = [f for f in files(single) if not filecmp.cmp(merged / f, single / f, shallow=False)]
+    assert set(differing) <= {"sitemap.xml", "sitemap.xml.gz"}
+
+    def locations(site):
+        return sorted(re.findall(r"<loc>(.*?)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8")))
+
+    assert locations(merged) == locations(single)
