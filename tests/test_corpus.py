@@ -104,3 +104,11 @@ def test_index_pages_split_by_resolution_when_the_corpus_is_large(tmp_path, monk
     assert "../../../2364/op/47/" in pages["actors/secretary-general/2364/"]
     assert '<a href="9001/#strength-4">' in pages["verbs/"]
     assert "themes/human-rights/9001/" in pages
+
+
+def test_adding_resolutions_keeps_every_locked_url(corpus_site):
+    """The URL manifest of the one-resolution site holds in the three-resolution site too."""
+    from tests.update_urls import public_urls, read_manifest
+
+    missing = sorted(set(read_manifest()) - set(public_urls(corpus_site)))
+    assert missing == []
