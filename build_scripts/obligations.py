@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from .actors import DATA, missing_keys, phrase_pattern, read_entries
+from .data_files import DATA, missing_keys, phrase_pattern, read_entries
 from .annotate import Annotations
 from .facts import MANDATE_END, parse_date
 from .model import Diagnostic, Element, Resolution, Severity

@@ -23,6 +23,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
+
+import yaml
 
 from . import ids
 from .model import Diagnostic, Element, Resolution, Severity
@@ -113,45 +116,23 @@ class Reference:
         }
 
 
-def _instrument(slug: str, name: str, pattern: str) -> Instrument:
-    return Instrument(slug, name, re.compile(pattern.replace(" ", r"\s+")))
+INSTRUMENTS_FILE = Path(__file__).parent / "data" / "instruments.yml"
 
 
-INSTRUMENTS: tuple[Instrument, ...] = (
-    # Only after "the": the text defines “the Agreement” as the short name in pp 5.
-    _instrument("peace-agreement", "Agreement on Peace and Reconciliation in Mali (2015)",
-                r"(?<=\bthe\s)Agreement(?: on Peace and Reconciliation in Mali)?\b"),
-    _instrument("rome-statute", "Rome Statute of the International Criminal Court",
-                r"Rome Statute(?: of the International Criminal Court)?"),
-    _instrument("un-charter", "Charter of the United Nations", r"Charter of the United Nations"),
-    _instrument("charter-for-peace", "Charter for Peace, Unity and National Reconciliation (Mali)",
-                r"Charter for Peace, Unity and National Reconciliation"),
-    _instrument("hrddp", "Human Rights Due Diligence Policy on United Nations support to non-United Nations security forces",
-                r"Human Rights Due Diligence Policy(?: on United Nations support to non-United Nations security forces)?"),
-    _instrument("zero-tolerance-policy", "United Nations zero-tolerance policy on sexual exploitation and abuse",
-                r"United Nations zero-tolerance policy on sexual exploitation and abuses?"),
-    _instrument("ecowas-salw-convention",
-                "ECOWAS Convention on Small Arms and Light Weapons, Their Ammunition and Other Related Materials",
-                r"ECOWAS Convention on Small Arms and Light Weapons(?:, Their Ammunition and Other Related Materials)?"),
-    _instrument("salw-programme-of-action", "United Nations Programme of Action on Small Arms and Light Weapons",
-                r"United Nations Programme of Action on Small Arms and Light Weapons"),
-    _instrument("algiers-memorandum",
-                "Algiers Memorandum on Good Practices on Preventing and Denying the Benefits of Kidnapping for Ransom by Terrorists (GCTF)",
-                r"Algiers Memorandum on Good Practices on Preventing and Denying the Benefits of Kidnapping for Ransom by Terrorists"),
-    _instrument("ceasefire-2014", "Ceasefire agreement of 23 May 2014", r"ceasefire agreement of 23 May 2014"),
-    _instrument("arrangement-securitaire", "Arrangement sécuritaire pour une cessation des hostilités (5 June 2015)",
-                r"Arrangement sécuritaire pour une cessation des hostilités(?: of 5 June 2015)?"),
-    _instrument("cessation-declarations", "Declarations of cessation of hostilities of 24 July 2014 and 19 February 2015",
-                r"declarations of cessation of hostilities of 24 July 2014 and 19 February 2015"),
-    _instrument("psirc", "Plan de sécurisation intégrée des régions du centre (PSIRC)",
-                r"Plan de sécurisation intégrée des r[ée]gions du centre"),
-    _instrument("plateforme-communique", "Communiqué sur la prévention des violences sexuelles liées au conflit au Mali (June 2016)",
-                r"Communiqué sur la prévention des violences sexuelles liées au conflit au Mali"),
-    _instrument("sahel-strategy", "United Nations integrated strategy for the Sahel",
-                r"United Nations integrated strategy for the Sahel"),
-    _instrument("caac-conclusions-mali-2014", "Conclusions on children and armed conflict in Mali (Working Group, 7 July 2014)",
-                r"conclusions on Children And Armed Conflict in Mali adopted by the Security Council working group on 7 July 2014"),
-)
+def load_instruments(path: Path = INSTRUMENTS_FILE) -> tuple[Instrument, ...]:
+    """The instruments table from its YAML file; a malformed entry is reported as FILE:LINE."""
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))["instruments"]
+    instruments = []
+    for index, entry in enumerate(entries, start=1):
+        missing = [key for key in ("slug", "name", "pattern") if not entry.get(key)]
+        if missing:
+            raise ValueError(f"{path}: error: instruments[{index}] lacks key '{missing[0]}'")
+        instruments.append(Instrument(entry["slug"], entry["name"], re.compile(entry["pattern"].replace(" ", r"\s+"))))
+    return tuple(instruments)
+
+
+INSTRUMENTS: tuple[Instrument, ...] = load_instruments()
+"""Agreements, statutes and policies the texts name (build_scripts/data/instruments.yml)."""
 
 SYMBOL = re.compile(
     r"""(?<![\w/])

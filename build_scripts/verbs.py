@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .actors import DATA, missing_keys, read_entries
+from .data_files import DATA, missing_keys, read_entries
 from .model import Diagnostic, Severity
 
 VERBS_FILE = DATA / "verbs.yml"
