@@ -11,9 +11,7 @@ expected differences; Pagefind, run on the merged tree, gives the one search ind
 from __future__ import annotations
 
 import filecmp
-import os
 import shlex
-import shutil
 import sys
 import time
 from dataclasses import dataclass
@@ -21,8 +19,12 @@ from pathlib import Path
 
 from bench_measure import StageResult, run_stage
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from build_scripts.shards import merge, split  # noqa: E402 - the product's own split and merge
+
 # Files each MkDocs build writes for its own pages only: expected to differ between shards.
 PER_BUILD = {"search/search_index.json", "sitemap.xml", "sitemap.xml.gz"}
+"""The merge joins the sitemaps; Material's lunr index (when on) stays per build."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,59 +43,6 @@ class ShardRun:
     """Files whose bytes differ from the single build, or that one of the two lacks (PER_BUILD excluded)."""
 
 
-def _nav_pages(config: Path) -> set[str]:
-    """Markdown files the nav names, read from lines like `  - Home: index.md`."""
-    pages = set()
-    for line in config.read_text(encoding="utf-8").splitlines():
-        value = line.strip().rsplit(":", 1)[-1].strip()
-        if line.strip().startswith("- ") and value.endswith(".md"):
-            pages.add(value)
-    return pages
-
-
-def split_docs(docs: Path, config: Path, count: int, work: Path) -> list[Path]:
-    """Hard-link ``docs`` into ``count`` shard folders, each with its own copy of mkdocs.yml; their configs."""
-    resolutions = sorted((p.name for p in docs.iterdir() if p.is_dir() and p.name.isdigit()), key=int)
-    per_shard = -(-len(resolutions) // count)
-    nav = _nav_pages(config)
-    configs = []
-    for index in range(count):
-        mine = set(resolutions[index * per_shard:(index + 1) * per_shard])
-        root = work / f"shard-{index}"
-        for path in sorted(docs.rglob("*")):
-            if not path.is_file():
-                continue
-            relative = path.relative_to(docs)
-            top = relative.parts[0]
-            if top.isdigit():
-                keep = top in mine or relative.as_posix() in nav
-            elif top == "data":
-                keep = path.name.split(".", 1)[0] in mine
-            else:
-                keep = index == 0 or relative.as_posix() in nav or top == "assets"
-            if keep:
-                target = root / "docs" / relative
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.link(path, target)
-        shutil.copy(config, root / "mkdocs.yml")
-        for extra in config.parent.iterdir():  # the theme's custom_dir and anything else beside docs/
-            if extra.is_dir() and extra.name not in ("docs", "site"):
-                shutil.copytree(extra, root / extra.name)
-        configs.append(root / "mkdocs.yml")
-    return configs
-
-
-def merge(sites: list[Path], merged: Path) -> None:
-    """Copy every shard site into ``merged``; a file already there from an earlier shard is kept."""
-    for site in sites:
-        shutil.copytree(site, merged, dirs_exist_ok=True, copy_function=_copy_if_absent)
-
-
-def _copy_if_absent(source: str, target: str) -> None:
-    if not os.path.exists(target):
-        shutil.copy2(source, target)
-
-
 def compare(merged: Path, single: Path) -> tuple[int, list[str]]:
     """(HTML files compared, paths that differ or exist on one side only)."""
     def listing(site: Path) -> set[str]:
@@ -109,7 +58,7 @@ def compare(merged: Path, single: Path) -> tuple[int, list[str]]:
 
 def build_in_shards(docs: Path, config: Path, count: int, work: Path, env: dict[str, str], single: Path, strict: bool = True) -> tuple[ShardRun, Path]:
     """Split, build the shards side by side with --strict, merge, compare with ``single``; the run and the merged site."""
-    configs = split_docs(docs, config, count, work)
+    configs = split(docs, config, count, work / "shards")
     commands = [shlex.join([sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "--quiet", "-f", str(c), "-d", str(c.parent / "site")]) for c in configs]
     # Wait for each shard by its pid: a bare `wait` would report success when a shard failed.
     script = "pids=(); " + " ".join(f"{c} & pids+=($!);" for c in commands) + ' for p in "${pids[@]}"; do wait "$p" || exit 1; done'
@@ -117,7 +66,7 @@ def build_in_shards(docs: Path, config: Path, count: int, work: Path, env: dict[
     sites = [c.parent / "site" for c in configs]
     started = time.perf_counter()
     merged = work / "merged"
-    merge(sites, merged)
+    merge(sites, merged)  # also joins the sitemaps
     merge_seconds = time.perf_counter() - started
     compared, differing = compare(merged, single)
     return ShardRun(count, build, merge_seconds, compared, differing), merged
