@@ -258,10 +258,8 @@ def cite_section(resolution: Resolution, element: Element) -> str:
     parts = ["## Cite this paragraph { #cite }\n", _citation_list(citations(meta, element.id)) + "\n"]
     items = element.walk()[1:]
     if items:
-        rows = "".join(
-            f'<tr><td><a href="#{item.id}">{escape(citations(meta, item.id)[0].text)}</a></td><td>{_copy_button(citations(meta, item.id)[0].text, "UN")}</td></tr>'
-            for item in items
-        )
+        cited = [(item.id, citations(meta, item.id)[0].text) for item in items]
+        rows = "".join(f'<tr><td><a href="#{element}">{escape(text)}</a></td><td>{_copy_button(text, "UN")}</td></tr>' for element, text in cited)
         parts.append(f'<details class="res-cite-items"><summary>Cite a sub-paragraph</summary><table><thead><tr><th scope="col">Citation</th><th scope="col">Copy</th></tr></thead><tbody>{rows}</tbody></table></details>\n')
     return "\n".join(parts)
 

@@ -16,6 +16,7 @@ import os
 import pickle
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from functools import cache
 from pathlib import Path
 
 from ..annotate import Annotations, annotate, load_annotation_data
@@ -46,6 +47,12 @@ def _code_fingerprint() -> bytes:
     return digest.digest()
 
 
+@cache
+def _annotation_data():
+    """The actors, themes and verbs files, read once per process (each worker of the pool)."""
+    return load_annotation_data()
+
+
 def _analyse(path: Path, fingerprint: bytes) -> tuple[Entry | None, list[Diagnostic]]:
     """Parse, check and annotate one resolution; reused from the cache when nothing changed."""
     meta = metadata_path(path)
@@ -58,7 +65,7 @@ def _analyse(path: Path, fingerprint: bytes) -> tuple[Entry | None, list[Diagnos
     if resolution is not None and not any(d.severity is Severity.ERROR for d in diagnostics):
         references, warnings = find_references(resolution, source=str(path))
         diagnostics += warnings
-        data, problems = load_annotation_data()
+        data, problems = _annotation_data()
         diagnostics += problems
         if data is not None:
             entry = Entry(resolution, references, annotate(resolution, data))
