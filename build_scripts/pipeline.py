@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .clean import clean_text
-from .fidelity import check_fidelity
+from .read.clean import clean_text
+from .read.fidelity import check_fidelity
 from .model import Diagnostic, Resolution, Severity
-from .parse import parse_resolution
-from .source import read_metadata, read_text
+from .read.parse import parse_resolution
+from .read.source import read_metadata, read_text
 
 
 def metadata_path(text_path: Path) -> Path:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.actors import ActorKind, Gazetteer, load_gazetteer
+from build_scripts.analyse.actors import ActorKind, Gazetteer, load_gazetteer
 
 
 @pytest.fixture(scope="module")

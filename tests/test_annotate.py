@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_scripts.annotate import AnnotationDataError, Annotations, annotate, load_annotation_data
+from build_scripts.analyse.annotate import AnnotationDataError, Annotations, annotate, load_annotation_data
 from build_scripts.model import Resolution
 
 GOLDEN = Path(__file__).parent / "golden" / "labels.yml"

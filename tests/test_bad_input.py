@@ -166,7 +166,7 @@ def test_a_reference_to_a_missing_paragraph_is_a_warning_and_plain_text(tmp_path
     assert text != RAW
     (source / SEED.name).write_text(text, encoding="utf-8")
     shutil.copy(SEED.with_suffix(".yml"), source / SEED.with_suffix(".yml").name)
-    from build_scripts.references import find_references
+    from build_scripts.analyse.references import find_references
 
     model, diagnostics = load_resolution(source / SEED.name)
     assert diagnostics == [] and model is not None

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from build_scripts.clean import FURNITURE, clean_text
+from build_scripts.read.clean import FURNITURE, clean_text
 from build_scripts.model import Erratum, RepairRule
 from tests.conftest import SEED
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from build_scripts.fidelity import check_fidelity, model_words
+from build_scripts.read.fidelity import check_fidelity, model_words
 from tests.conftest import SEED
 
 RAW = SEED.read_text(encoding="utf-8")

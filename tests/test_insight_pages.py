@@ -9,8 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from build_scripts.annotate import annotate
-from build_scripts.references import find_references
+from build_scripts.analyse.annotate import annotate
+from build_scripts.analyse.references import find_references
 from build_scripts.render.insight_pages import INSIGHT_LINKS, insight_pages
 
 SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)

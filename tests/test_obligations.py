@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 
-from build_scripts.annotate import annotate
-from build_scripts.obligations import (
+from build_scripts.analyse.annotate import annotate
+from build_scripts.analyse.obligations import (
     ObligationKind,
     Timing,
     add_months,

@@ -34,7 +34,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from build_scripts.clean import FURNITURE
+from build_scripts.read.clean import FURNITURE
 from build_scripts.model import RepairRule, Resolution, Severity
 from build_scripts.pipeline import load_resolution
 from tests.conftest import SEED
@@ -238,7 +238,7 @@ def test_variations_combined_give_the_same_model(tmp_path, width, crlf, bom, str
     ],
 )
 def test_straight_quotes_become_typographic(straight, typographic):
-    from build_scripts.clean import clean_text
+    from build_scripts.read.clean import clean_text
 
     cleaned, _ = clean_text(straight)
     assert cleaned.lines[0].text == typographic

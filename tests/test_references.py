@@ -10,7 +10,7 @@ from hypothesis import given, seed, settings
 from hypothesis import strategies as st
 
 from build_scripts.model import Resolution, Severity
-from build_scripts.references import (
+from build_scripts.analyse.references import (
     INSTRUMENTS,
     SYMBOL,
     Reference,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.themes import Taxonomy, load_taxonomy
+from build_scripts.analyse.themes import Taxonomy, load_taxonomy
 
 
 @pytest.fixture(scope="module")

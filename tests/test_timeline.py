@@ -6,9 +6,9 @@ import datetime
 
 import pytest
 
-from build_scripts.annotate import annotate
-from build_scripts.obligations import find_obligations
-from build_scripts.timeline import EventSource, Precision, build_timeline, dates_in, describe
+from build_scripts.analyse.annotate import annotate
+from build_scripts.analyse.obligations import find_obligations
+from build_scripts.analyse.timeline import EventSource, Precision, build_timeline, dates_in, describe
 
 D = datetime.date
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.verbs import Lexicon, load_lexicon
+from build_scripts.analyse.verbs import Lexicon, load_lexicon
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .. import ids
-from ..annotate import Annotations
+from ..analyse.annotate import Annotations
 from ..model import Element, Resolution
 from .links import element_name
 from .markup import attribute, escape, relative_url

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 
 from .. import ids
-from ..annotate import Annotations
+from ..analyse.annotate import Annotations
 from ..model import Resolution
-from ..references import CitedResolution, Reference, ReferenceKind
+from ..analyse.references import CitedResolution, Reference, ReferenceKind
 
 PARAGRAPH_PARTS = re.compile(
     r"""(?P<number>\d+)          # the paragraph number, e.g. 20

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from .. import ids
 from ..model import Element, ElementKind, Resolution
-from ..parse import PREAMBULAR_OPENING
+from ..read.parse import PREAMBULAR_OPENING
 from .markup import Span, attribute, escape, relative_url, render_text
 
 SpansFor = Callable[[Element, str], list[Span]]

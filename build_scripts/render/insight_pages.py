@@ -16,12 +16,12 @@ titles and path suffixes for the overview.
 from __future__ import annotations
 
 from .. import ids
-from ..annotate import Annotations
-from ..facts import key_facts
+from ..analyse.annotate import Annotations
+from ..analyse.facts import key_facts
 from ..model import Element, Resolution
-from ..obligations import Obligation, find_obligations, mandate_tasks
-from ..references import Reference, ReferenceKind
-from ..timeline import EventSource, build_timeline
+from ..analyse.obligations import Obligation, find_obligations, mandate_tasks
+from ..analyse.references import Reference, ReferenceKind
+from ..analyse.timeline import EventSource, build_timeline
 from . import svg
 from .analysis_pages import STRENGTHS
 from .links import element_name

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 from .. import ids
-from ..annotate import Annotations
+from ..analyse.annotate import Annotations
 from ..model import Element, RepairRule, Resolution
-from ..references import Reference, ReferenceKind, incoming
+from ..analyse.references import Reference, ReferenceKind, incoming
 from .corpus import Corpus, describe
 from .markup import Span, SpanKind, relative_url
 from .pages import LinkItem

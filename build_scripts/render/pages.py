@@ -12,7 +12,7 @@ from typing import Protocol
 
 from .. import ids
 from ..citations import citation_meta, citations, json_ld
-from ..facts import key_facts
+from ..analyse.facts import key_facts
 from ..model import Element, ElementKind, Repair, RepairRule, Resolution
 from .elements import element_html, label_text, text_block
 from .markup import Span, attribute, escape, relative_url

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import ids
 from ..model import Resolution
-from ..references import INSTRUMENTS, Reference, ReferenceKind
+from ..analyse.references import INSTRUMENTS, Reference, ReferenceKind
 from .links import REFERENCES_PAGE, element_name
 from .markup import attribute, escape, relative_url
 from .pages import Page, front_matter

@@ -19,10 +19,10 @@ from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
 
-from ..annotate import Annotations, annotate, load_annotation_data
+from ..analyse.annotate import Annotations, annotate, load_annotation_data
 from ..model import Diagnostic, Resolution, Severity
 from ..pipeline import load_resolution, metadata_path
-from ..references import Reference, find_references
+from ..analyse.references import Reference, find_references
 from .akoma_ntoso import to_akoma_ntoso
 from .analysis_pages import analysis_pages
 from .corpus import Corpus, Entry

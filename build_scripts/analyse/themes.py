@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .data_files import DATA, missing_keys, phrase_pattern, read_entries
-from .model import Diagnostic, Severity
+from ..data_files import DATA, missing_keys, phrase_pattern, read_entries
+from ..model import Diagnostic, Severity
 
 THEMES_FILE = DATA / "themes.yml"
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from .data_files import DATA, missing_keys, phrase_pattern, read_entries
-from .model import Diagnostic, Severity
+from ..data_files import DATA, missing_keys, phrase_pattern, read_entries
+from ..model import Diagnostic, Severity
 
 ACTORS_FILE = DATA / "actors.yml"
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .model import Diagnostic, Erratum, Repair, RepairRule, Severity
+from ..model import Diagnostic, Erratum, Repair, RepairRule, Severity
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from .data_files import DATA, missing_keys, read_entries
-from .model import Diagnostic, Severity
+from ..data_files import DATA, missing_keys, read_entries
+from ..model import Diagnostic, Severity
 
 VERBS_FILE = DATA / "verbs.yml"
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from .model import Resolution
+from ..model import Resolution
 from .obligations import Obligation, ObligationKind, Timing
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"

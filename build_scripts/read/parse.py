@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from . import ids
+from .. import ids
 from .clean import CleanText, Line
-from .model import Diagnostic, Element, ElementKind, Header, Metadata, Repair, Resolution, Section, Severity
+from ..model import Diagnostic, Element, ElementKind, Header, Metadata, Repair, Resolution, Section, Severity
 
 OPERATIVE_NUMBER = re.compile(
     r"""^(?P<number>\d{1,3})\.     # the paragraph number and its full stop, e.g. '10.'

@@ -27,8 +27,9 @@ from pathlib import Path
 
 import yaml
 
-from . import ids
-from .model import Diagnostic, Element, Resolution, Severity
+from .. import ids
+from ..data_files import DATA
+from ..model import Diagnostic, Element, Resolution, Severity
 
 UNDOCS = "https://undocs.org/"
 
@@ -116,7 +117,7 @@ class Reference:
         }
 
 
-INSTRUMENTS_FILE = Path(__file__).parent / "data" / "instruments.yml"
+INSTRUMENTS_FILE = DATA / "instruments.yml"
 
 
 def load_instruments(path: Path = INSTRUMENTS_FILE) -> tuple[Instrument, ...]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .model import Diagnostic, Erratum, Metadata, Severity
+from ..model import Diagnostic, Erratum, Metadata, Severity
 
 _REQUIRED_KEYS = ("symbol", "number", "year", "adopted", "meeting", "subject", "official_url")
 _ERRATUM_KEYS = ("original", "correction", "reason")

@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from .data_files import DATA, missing_keys, phrase_pattern, read_entries
+from ..data_files import DATA, missing_keys, phrase_pattern, read_entries
 from .annotate import Annotations
 from .facts import MANDATE_END, parse_date
-from .model import Diagnostic, Element, Resolution, Severity
+from ..model import Diagnostic, Element, Resolution, Severity
 
 OBLIGATIONS_FILE = DATA / "obligations.yml"
 

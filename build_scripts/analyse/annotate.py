@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .actors import ACTORS_FILE, ActorMention, Gazetteer, load_gazetteer
-from .data_files import phrase_pattern
-from .model import Diagnostic, Element, ElementKind, Resolution, Severity
+from ..data_files import phrase_pattern
+from ..model import Diagnostic, Element, ElementKind, Resolution, Severity
 from .themes import THEMES_FILE, Taxonomy, load_taxonomy
 from .verbs import VERBS_FILE, Lexicon, VerbUse, load_lexicon
 

@@ -11,7 +11,7 @@ import difflib
 import re
 
 from .clean import _normalise
-from .model import Diagnostic, Element, RepairRule, Resolution, Severity
+from ..model import Diagnostic, Element, RepairRule, Resolution, Severity
 
 
 def model_words(resolution: Resolution) -> list[str]:

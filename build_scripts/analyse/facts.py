@@ -9,7 +9,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from .model import Resolution
+from ..model import Resolution
 
 MANDATE_END = re.compile(
     r"""extend\s+the\s+mandate\s+of\s+(?P<mission>[A-Z][A-Za-z-]+)   # 'extend the mandate of MINUSMA'

@@ -1,0 +1,1 @@
+"""Reading: a source file (text or Akoma Ntoso XML) → clean → structure → checked model."""
