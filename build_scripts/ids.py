@@ -2,7 +2,9 @@
 
 Ids are the URL fragments of the whole site, so the same text must always give the same ids:
 ``pp-3``; ``op-20``, ``op-20-a``, ``op-20-a-ii``; ``op-20-a-ii-2`` (second dash of 20 (a) (ii));
-``op-2-1`` (first bullet of paragraph 2); ``op-47-iii`` (roman item straight under a paragraph).
+``op-2-1`` (first bullet of paragraph 2); ``op-47-iii`` (roman item straight under a paragraph);
+``annex-1`` (the first annex), ``annex-1-3`` (its paragraph 3), ``annex-1-dd`` (its item (dd)),
+``annex-1-p2`` (its second paragraph, which has no label).
 """
 
 from __future__ import annotations
@@ -11,6 +13,9 @@ import re
 
 PREAMBULAR_PREFIX = "pp"
 OPERATIVE_PREFIX = "op"
+ANNEX_PREFIX = "annex"
+UNLABELLED_PREFIX = "p"
+"""Key of an unlabelled annex paragraph: 'p2' is the second paragraph of its annex, counted among all."""
 
 
 def element_id(prefix: str, paragraph: int, *path: str) -> str:
@@ -27,7 +32,7 @@ def label_key(label: str) -> str:
     return label.strip("()").strip(".").lower()
 
 
-_ID = re.compile(r"^(?P<prefix>pp|op)-(?P<paragraph>\d+)(?P<rest>(?:-[a-z0-9]+)*)$")
+_ID = re.compile(r"^(?P<prefix>pp|op|annex)-(?P<paragraph>\d+)(?P<rest>(?:-[a-z0-9]+)*)$")
 
 
 def paragraph_of(element: str) -> tuple[str, int]:
@@ -52,12 +57,32 @@ def permalink(number: int, element: str) -> str:
 
 
 def citation_label(element: str) -> str:
-    """How the UN cites an element: 'op-20-c-ii' → '20 (c) (ii)', 'op-2-1' → '2, first indent'."""
+    """How the UN cites an element: 'op-20-c-ii' → '20 (c) (ii)', 'op-2-1' → '2, first indent'.
+
+    Annex elements: 'annex-1' → 'annex', 'annex-1-3-b' → 'annex, para. 3 (b)', 'annex-2-a' → 'annex 2, (a)'.
+    """
     prefix, paragraph = paragraph_of(element)
     parts = element.split("-")[2:]
+    if prefix == ANNEX_PREFIX:
+        return _annex_label(paragraph, parts)
     labels = [str(paragraph)]
     for part in parts:
         labels.append(f"indent {part}" if part.isdigit() else f"({part})")
     if parts and parts[-1].isdigit():
         return " ".join(labels[:-1]) + f", {labels[-1]}"
     return " ".join(labels)
+
+
+def _annex_label(annex: int, parts: list[str]) -> str:
+    name = "annex" if annex == 1 else f"annex {annex}"
+    if not parts:
+        return name
+    first, rest = parts[0], parts[1:]
+    if first.isdigit():
+        head = f"para. {first}"
+    elif first.startswith(UNLABELLED_PREFIX) and first[1:].isdigit():
+        head = f"paragraph {first[1:]} (unnumbered)"
+    else:
+        head = f"({first})"
+    tail = [f"indent {part}" if part.isdigit() else f"({part})" for part in rest]
+    return f"{name}, " + " ".join([head, *tail])

@@ -92,6 +92,8 @@ class ElementKind(str, Enum):
     """Roman: (i), (ii), …"""
     INDENT = "indent"
     """Unlabelled bullet (•) or dash (–) indent, numbered in order."""
+    ANNEX_PARAGRAPH = "annex-paragraph"
+    """A top-level paragraph of an annex: numbered ('3.') or unlabelled."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,9 +170,64 @@ class Header:
     """'The Security Council,'."""
 
 
+class SubjectScheme(str, Enum):
+    """The thesaurus a subject term comes from."""
+
+    UNBIS = "UNBIS"
+    """The UN Bibliographic Information System thesaurus."""
+    EUROVOC = "EuroVoc"
+    """The European Union's multilingual thesaurus."""
+    SDG = "SDG"
+    """A Sustainable Development Goal."""
+    OTHER = "other"
+    """Any other dictionary the file names (DHLAUTH names, agenda lists)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """A subject term the UN's file classifies the resolution under."""
+
+    term: str
+    """The term as shown, e.g. 'civil society' or 'SDG 16'."""
+    scheme: SubjectScheme
+    """Which thesaurus the term belongs to."""
+    url: str = ""
+    """The term's address in its thesaurus, if the file gives one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Vote:
+    """How the Council voted: counts and, where the file names them, the members."""
+
+    in_favour: tuple[str, ...]
+    """Members voting in favour, as named in the file (may be empty when only counts are known)."""
+    against: tuple[str, ...]
+    """Members voting against."""
+    abstaining: tuple[str, ...]
+    """Members abstaining."""
+    counts: tuple[int, int, int]
+    """(in favour, against, abstaining)."""
+    description: str = ""
+    """The record's own words, e.g. 'Adopted unanimously'."""
+
+    @property
+    def tally(self) -> str:
+        """'15-0-0'."""
+        return "-".join(str(count) for count in self.counts)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "in_favour": list(self.in_favour),
+            "against": list(self.against),
+            "abstaining": list(self.abstaining),
+            "counts": {"in_favour": self.counts[0], "against": self.counts[1], "abstaining": self.counts[2]},
+            "description": self.description,
+        }
+
+
 @dataclass(frozen=True, slots=True)
 class Metadata:
-    """Facts about the resolution from the YAML file beside its text."""
+    """Facts about the resolution: from its header, the YAML beside a text, or the UN's XML file."""
 
     symbol: str
     """'S/RES/2364 (2017)'."""
@@ -183,11 +240,47 @@ class Metadata:
     meeting: int
     """Number of the Council meeting that adopted it."""
     subject: str
-    """Agenda item, e.g. 'The situation in Mali'."""
+    """Agenda item, e.g. 'The situation in Mali'; '' when no source gives it."""
     official_url: str
     """The official document, e.g. https://undocs.org/S/RES/2364(2017)."""
     synthetic: bool = False
     """True for generated test corpora, which are never published."""
+    meeting_record: str = ""
+    """Symbol of the meeting record, e.g. 'S/PV.7991'."""
+    vote: Vote | None = None
+    """The vote, when the source records it."""
+    draft: str = ""
+    """Symbol of the draft resolution, e.g. 'S/2017/558'."""
+    sponsors: tuple[str, ...] = ()
+    """Sponsors of the draft, e.g. ('France',)."""
+    chapter_vii: bool = False
+    """True when the record says the Council acted under Chapter VII of the Charter."""
+    title: str = ""
+    """The library's descriptive title, e.g. '… [on extension of the mandate of …]'."""
+    subjects: tuple[Subject, ...] = ()
+    """Subject terms from the UNBIS and EuroVoc thesauri and the SDGs."""
+    source_kind: str = "text"
+    """Where the model was read from: 'text' (a PDF extraction) or 'akn' (the UN's Akoma Ntoso file)."""
+    checked_against: str = ""
+    """Name of the UN XML file the text's words were checked against, if any."""
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "symbol": self.symbol,
+            "number": self.number,
+            "year": self.year,
+            "adopted": self.adopted.isoformat(),
+            "meeting": self.meeting,
+            "subject": self.subject,
+            "official_url": self.official_url,
+            "meeting_record": self.meeting_record or None,
+            "vote": self.vote.as_dict() if self.vote else None,
+            "draft": self.draft or None,
+            "sponsors": list(self.sponsors),
+            "chapter_vii": self.chapter_vii,
+            "title": self.title or None,
+            "subjects": [{"term": s.term, "scheme": s.scheme.value, "url": s.url or None} for s in self.subjects],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +300,39 @@ class Erratum:
 
 
 @dataclass(frozen=True, slots=True)
+class Annex:
+    """An annex to the resolution: its title lines and its paragraphs and items."""
+
+    id: str
+    """'annex-1'; its page is N/annex/1/."""
+    number: int
+    """1 for the first annex."""
+    title: str
+    """The title as printed, e.g. 'Annex' or 'Annex I'; 'Annex' when the file prints none."""
+    headings: tuple[str, ...]
+    """Title lines under it, e.g. ('Package of Measures for the Implementation of the Minsk Agreements',)."""
+    line: int
+    """Source line of the annex title."""
+    items: tuple[Element, ...] = ()
+    """Its paragraphs and items, in order."""
+
+    def walk(self) -> list[Element]:
+        """Every element of the annex in document order, nested ones included."""
+        found: list[Element] = []
+        for item in self.items:
+            found.extend(item.walk())
+        return found
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "headings": list(self.headings),
+            "items": [item.as_dict() for item in self.items],
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Resolution:
     """A whole resolution: metadata, header, preamble, sections, operative part, repairs."""
 
@@ -220,13 +346,19 @@ class Resolution:
     """Operative paragraphs, op-1 … op-N."""
     repairs: tuple[Repair, ...] = field(default=())
     """Every change from the extracted text, in source order."""
+    annexes: tuple[Annex, ...] = field(default=())
+    """Annexes, in order; never part of the operative paragraphs."""
 
     def elements(self) -> list[Element]:
-        """Every element in document order, nested ones included."""
+        """Every element of the preamble and operative part in document order, nested ones included."""
         found: list[Element] = []
         for paragraph in (*self.preamble, *self.operative):
             found.extend(paragraph.walk())
         return found
+
+    def annex_elements(self) -> list[Element]:
+        """Every element of every annex, in document order."""
+        return [element for annex in self.annexes for element in annex.walk()]
 
     def section_of(self, paragraph_number: int) -> Section | None:
         """The section heading an operative paragraph sits under."""
@@ -236,18 +368,12 @@ class Resolution:
         return None
 
     def as_dict(self) -> dict[str, object]:
-        meta = self.metadata
         return {
-            "symbol": meta.symbol,
-            "number": meta.number,
-            "year": meta.year,
-            "adopted": meta.adopted.isoformat(),
-            "meeting": meta.meeting,
-            "subject": meta.subject,
-            "official_url": meta.official_url,
+            **self.metadata.as_dict(),
             "header": {"title": self.header.title, "adoption": self.header.adoption, "organ": self.header.organ},
             "sections": [section.as_dict() for section in self.sections],
             "preamble": [element.as_dict() for element in self.preamble],
             "operative": [element.as_dict() for element in self.operative],
+            "annexes": [annex.as_dict() for annex in self.annexes],
             "repairs": [repair.as_dict() for repair in self.repairs],
         }

@@ -20,8 +20,17 @@ def metadata_path(text_path: Path) -> Path:
     return text_path.with_suffix(".yml")
 
 
-def load_resolution(text_path: Path) -> tuple[Resolution | None, list[Diagnostic]]:
-    """The checked model of one resolution, or None with the errors that prevent it."""
+def load_resolution(path: Path) -> tuple[Resolution | None, list[Diagnostic]]:
+    """The checked model of one resolution from a text (.txt) or the UN's Akoma Ntoso file (.xml)."""
+    if path.suffix.lower() == ".xml":
+        from .read.akn import load_akn
+
+        return load_akn(path)
+    return load_text(path)
+
+
+def load_text(text_path: Path) -> tuple[Resolution | None, list[Diagnostic]]:
+    """The checked model of one resolution text, or None with the errors that prevent it."""
     meta_path = metadata_path(text_path)
     if not meta_path.exists():
         return None, [Diagnostic(str(meta_path), 0, Severity.ERROR, f"missing metadata file beside {text_path.name}")]
