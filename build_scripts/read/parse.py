@@ -1,6 +1,6 @@
-"""Stage 2: cut cleaned lines into the typed model: header, preamble, sections, operative part.
+"""Stage 2 for texts: cut cleaned lines into blocks; ``structure`` (shared with the XML reader) nests them.
 
-The rules follow the UN Editorial Manual (see shared/REFERENCE.md):
+The text reader finds where things start and which lines are headings. The rules follow the UN Editorial Manual (see shared/REFERENCE.md):
 
 - a preambular paragraph starts on a line after one ending in a comma, with a participle or an
   adjective ('Recalling', 'Strongly condemning', 'Mindful'); a wrapped line such as
@@ -8,20 +8,20 @@ The rules follow the UN Editorial Manual (see shared/REFERENCE.md):
 - an operative paragraph starts at a number and a full stop ('10.'), alone on its line or not;
 - a section heading is an unpunctuated line (or two) standing right before an operative number;
 - inside an operative paragraph: (a), (b), … sub-paragraphs, optionally with a heading line;
-  (i), (ii), … items; • and – indents, numbered in order under the deepest open label.
+  (i), (ii), … items; • and – indents, numbered in order under the deepest open label;
+- an annex starts at a line 'Annex' ('Annex I', 'Annex 2') after the operative part; its unpunctuated
+  lines before any label are its title lines.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
-
-from .. import ids
+from ..model import Diagnostic, Header, Metadata, Resolution, Severity
 from .clean import CleanText, Line
-from ..model import Diagnostic, Element, ElementKind, Header, Metadata, Repair, Resolution, Section, Severity
+from .structure import ROMAN, AnnexBlocks, Block, Layout, infer_structure, next_letter
 
 OPERATIVE_NUMBER = re.compile(
-    r"""^(?P<number>\d{1,3})\.     # the paragraph number and its full stop, e.g. '10.'
+    r"""^(?P<number>\d{1,4})\.     # the paragraph number and its full stop, e.g. '10.'
         (?:\s+(?P<rest>.*))?$      # the start of its text, when on the same line
     """,
     re.X,
@@ -55,34 +55,12 @@ TASK_OPENING = re.compile(r"^(?:To|In)\s")
 WRAPPED_HEADING_LENGTH = 55
 """A heading line at least this long may wrap onto the next line ('… and Al-Qaida' / 'Sanctions Committee')."""
 
-ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
-
-
-@dataclass
-class _Draft:
-    """A mutable element while its lines are read; frozen into an Element at the end."""
-
-    kind: ElementKind
-    label: str
-    key: str
-    line: int
-    heading: list[str] = field(default_factory=list)
-    text: list[str] = field(default_factory=list)
-    items: list[_Draft] = field(default_factory=list)
-
-    def freeze(self, parent_id: str, number: int) -> Element:
-        element = parent_id if not self.key else f"{parent_id}-{self.key}"
-        children = [item.freeze(element, position) for position, item in enumerate(self.items, start=1)]
-        return Element(
-            id=element,
-            kind=self.kind,
-            label=self.label,
-            number=number,
-            text=" ".join(self.text),
-            line=self.line,
-            heading=" ".join(self.heading),
-            items=tuple(children),
-        )
+ANNEX_TITLE = re.compile(
+    r"""^(?P<title>Annex(?:es)?           # 'Annex'
+        (?:\s+(?:[IVX]+|\d{1,2}|[A-Z]))?  # its number, if several: 'Annex II', 'Annex 2', 'Annex A'
+    )$""",
+    re.X,
+)
 
 
 def _ends_clause(text: str) -> bool:
@@ -91,13 +69,22 @@ def _ends_clause(text: str) -> bool:
 
 def parse_resolution(clean: CleanText, metadata: Metadata, *, source: str = "") -> tuple[Resolution | None, list[Diagnostic]]:
     """Build the model from cleaned lines; problems come back as diagnostics, never exceptions."""
+    layout, diagnostics = layout_text(clean, source=source)
+    if layout is None:
+        return None, diagnostics
+    resolution, structure_diagnostics = infer_structure(layout, metadata, source=source, repairs=clean.repairs)
+    return resolution, diagnostics + structure_diagnostics
+
+
+def layout_text(clean: CleanText, *, source: str = "") -> tuple[Layout | None, list[Diagnostic]]:
+    """The blocks of a text: header, preambular paragraphs, operative blocks, annexes."""
     diagnostics: list[Diagnostic] = []
 
     def report(line: int, message: str, severity: Severity = Severity.ERROR) -> None:
         diagnostics.append(Diagnostic(source, line, severity, message))
 
     lines = list(clean.lines)
-    organ_at = next((i for i, line in enumerate(lines) if line.text.rstrip(",") .endswith("Security Council")), None)
+    organ_at = next((i for i, line in enumerate(lines) if line.text.rstrip(",").endswith("Security Council")), None)
     if organ_at is None:
         report(lines[-1].number if lines else 1, "no 'The Security Council,' line: this is not the text of a Council resolution, or its start is missing")
         return None, diagnostics
@@ -106,49 +93,23 @@ def parse_resolution(clean: CleanText, metadata: Metadata, *, source: str = "") 
         adoption=" ".join(line.text for line in lines[1:organ_at]),
         organ=lines[organ_at].text,
     )
+    end_line = lines[-1].number
     body = lines[organ_at + 1 :]
     starts = [i for i, line in enumerate(body) if OPERATIVE_NUMBER.match(line.text)]
     if not starts:
-        report(body[-1].number if body else lines[-1].number, "no operative paragraph found (a line starting '1.'): the file may be truncated")
+        report(body[-1].number if body else end_line, "no operative paragraph found (a line starting '1.'): the file may be truncated")
         return None, diagnostics
-
-    heading_runs = {start: _heading_run(body, start) for start in starts}
-    preamble_end = starts[0] - len(heading_runs[starts[0]])
-    preamble = _preamble(body[:preamble_end], report)
-
-    operative: list[Element] = []
-    sections: list[Section] = []
-    previous_number = 0
-    seen: dict[int, int] = {}
-    for position, start in enumerate(starts):
-        end = starts[position + 1] - len(heading_runs[starts[position + 1]]) if position + 1 < len(starts) else len(body)
-        match = OPERATIVE_NUMBER.match(body[start].text)
-        assert match
-        number = int(match["number"])
-        if number in seen:
-            report(body[start].number, f"duplicated operative paragraph number {number} (first at line {seen[number]})")
-            continue
-        seen[number] = body[start].number
-        if number != previous_number + 1:
-            gap = f"{previous_number + 1}" if number == previous_number + 2 else f"{previous_number + 1}–{number - 1}"
-            report(body[start].number, f"missing operative paragraph {gap}: paragraph {previous_number or 'start'} is followed by {number}")
-        previous_number = number
-        run = heading_runs[start]
-        if run:
-            sections.append(Section(" ".join(line.text for line in run), number, number, run[0].number))
-        elif sections:
-            sections[-1] = replace(sections[-1], last=number)
-        first_text = [Line(body[start].number, match["rest"])] if match["rest"] else []
-        paragraph = _operative(number, body[start].number, first_text + body[start + 1 : end], report)
-        if paragraph is not None:
-            operative.append(paragraph)
-
-    if operative and not operative[-1].walk()[-1].text.endswith("."):
-        report(lines[-1].number, "the last operative paragraph does not end with a full stop: the file may be truncated", Severity.WARNING)
-    if any(d.severity is Severity.ERROR for d in diagnostics):
-        return None, diagnostics
-    resolution = Resolution(metadata, header, tuple(preamble), tuple(sections), tuple(operative))
-    return replace(resolution, repairs=_place_repairs(clean.repairs, resolution)), diagnostics
+    annex_at = [i for i, line in enumerate(body) if i > starts[0] and ANNEX_TITLE.match(line.text)]
+    operative_end = annex_at[0] if annex_at else len(body)
+    headings = {line.number for start in starts if start < operative_end for line in _heading_run(body, start)}
+    first = starts[0] - len(_heading_run(body, starts[0]))
+    preamble = _preamble(body[:first])
+    operative = _operative_blocks(body[first:operative_end], headings)
+    annexes = []
+    for position, at in enumerate(annex_at):
+        end = annex_at[position + 1] if position + 1 < len(annex_at) else len(body)
+        annexes.append(_annex_blocks(body[at], body[at + 1 : end]))
+    return Layout(header, tuple(preamble), tuple(operative), tuple(annexes), end_line), diagnostics
 
 
 def _heading_run(body: list[Line], start: int) -> list[Line]:
@@ -163,73 +124,73 @@ def _heading_run(body: list[Line], start: int) -> list[Line]:
     return run
 
 
-def _preamble(lines: list[Line], report) -> list[Element]:
-    drafts: list[_Draft] = []
+def _preamble(lines: list[Line]) -> list[Block]:
+    """One block per preambular paragraph: a new one opens after a comma, at a participle or adjective."""
+    paragraphs: list[list[Line]] = []
     for line in lines:
-        opens = not drafts or (_ends_clause(drafts[-1].text[-1]) and PREAMBULAR_OPENING.match(line.text))
-        if opens:
-            drafts.append(_Draft(ElementKind.PREAMBULAR, "", "", line.number))
-        drafts[-1].text.append(line.text)
-    for draft in drafts:
-        if not draft.text[-1].endswith(","):
-            report(draft.line, f"preambular paragraph does not end with a comma: {draft.text[-1][-40:]!r}", Severity.WARNING)
-    return [draft.freeze(ids.element_id(ids.PREAMBULAR_PREFIX, number), number) for number, draft in enumerate(drafts, start=1)]
+        if not paragraphs or (_ends_clause(paragraphs[-1][-1].text) and PREAMBULAR_OPENING.match(line.text)):
+            paragraphs.append([])
+        paragraphs[-1].append(line)
+    return [Block(paragraph[0].number, " ".join(line.text for line in paragraph)) for paragraph in paragraphs]
 
 
-def _operative(number: int, line: int, lines: list[Line], report) -> Element | None:
-    paragraph = _Draft(ElementKind.OPERATIVE, str(number), "", line)
-    letter: _Draft | None = None
-    roman: _Draft | None = None
-    indent: _Draft | None = None
+def _operative_blocks(lines: list[Line], headings: set[int]) -> list[Block]:
+    """Labelled lines open blocks; a letter's heading lines are headings; the rest continue."""
+    blocks: list[Block] = []
+    letter: str | None = None
+    heading: list[str] = []
     heading_open = False
-    for entry in lines:
-        text = entry.text
+    for line in lines:
+        text = line.text
+        number = OPERATIVE_NUMBER.match(text)
         label = LETTER_LABEL.match(text)
         mark = INDENT.match(text)
-        if label and _is_next_letter(label["key"], letter):
-            letter = _Draft(ElementKind.SUBPARAGRAPH, f"({label['key']})", label["key"], entry.number)
-            paragraph.items.append(letter)
-            roman = indent = None
-            heading_open = not label["rest"]
-            if label["rest"]:
-                letter.text.append(label["rest"])
-        elif label and label["key"] in ROMAN:
-            parent = letter or paragraph
-            expected = ROMAN[len([item for item in parent.items if item.kind is ElementKind.ITEM])]
-            if label["key"] != expected:
-                report(entry.number, f"unexpected label ({label['key']}) in paragraph {number}: expected ({expected})")
-            roman = _Draft(ElementKind.ITEM, f"({label['key']})", label["key"], entry.number)
-            parent.items.append(roman)
-            indent = None
+        if line.number in headings:
+            blocks.append(Block(line.number, text, heading=True))
             heading_open = False
-            if label["rest"]:
-                roman.text.append(label["rest"])
+        elif number:
+            blocks.append(Block(line.number, number["rest"] or "", f"{number['number']}."))
+            letter, heading_open = None, False
         elif label:
-            after = letter.label if letter else "the paragraph's text"
-            report(entry.number, f"unknown sub-paragraph label sequence in paragraph {number}: ({label['key']}) after {after}")
-        elif mark:
-            parent = roman or letter or paragraph
-            indent = _Draft(ElementKind.INDENT, mark["mark"].replace("—", "–"), str(len(parent.items) + 1), entry.number)
-            parent.items.append(indent)
-            heading_open = False
-            indent.text.append(mark["rest"])
-        elif heading_open and letter is not None:
-            if _continues_heading(letter.heading, text):
-                letter.heading.append(text)
+            key = label["key"]
+            if key == next_letter(letter) or key not in ROMAN:
+                letter = key
+                heading, heading_open = [], not label["rest"]
             else:
                 heading_open = False
-                letter.text.append(text)
+            blocks.append(Block(line.number, label["rest"] or "", f"({key})"))
+        elif mark:
+            blocks.append(Block(line.number, mark["rest"], mark["mark"]))
+            heading_open = False
+        elif heading_open and _continues_heading(heading, text):
+            heading.append(text)
+            blocks.append(Block(line.number, text, heading=True))
         else:
-            (indent or roman or letter or paragraph).text.append(text)
-    if not paragraph.text and not paragraph.items:
-        report(line, f"operative paragraph {number} has no text")
-        return None
-    return paragraph.freeze(ids.element_id(ids.OPERATIVE_PREFIX, number), number)
+            heading_open = False
+            blocks.append(Block(line.number, text))
+    return blocks
 
 
-def _is_next_letter(key: str, letter: _Draft | None) -> bool:
-    """'(a)' opens the list and '(c)' follows '(b)'; '(i)' after '(h)' is a letter, otherwise roman."""
-    return key == ("a" if letter is None else chr(ord(letter.key) + 1))
+def _annex_blocks(title: Line, lines: list[Line]) -> AnnexBlocks:
+    """An annex: its unpunctuated lines before any label are title lines, then one block per line."""
+    blocks: list[Block] = []
+    labelled = False
+    for line in lines:
+        text = line.text
+        number = OPERATIVE_NUMBER.match(text)
+        label = LETTER_LABEL.match(text)
+        mark = INDENT.match(text)
+        if number:
+            blocks.append(Block(line.number, number["rest"] or "", f"{number['number']}."))
+        elif label:
+            blocks.append(Block(line.number, label["rest"] or "", f"({label['key']})"))
+        elif mark:
+            blocks.append(Block(line.number, mark["rest"], mark["mark"]))
+        else:
+            blocks.append(Block(line.number, text, heading=not labelled and not _ends_clause(text)))
+            continue
+        labelled = True
+    return AnnexBlocks(title.text, title.number, tuple(blocks))
 
 
 def _continues_heading(heading: list[str], text: str) -> bool:
@@ -239,16 +200,3 @@ def _continues_heading(heading: list[str], text: str) -> bool:
     if text[:1].islower():
         return True
     return len(heading[-1]) >= WRAPPED_HEADING_LENGTH and not _ends_clause(text) and not TASK_OPENING.match(text)
-
-
-def _place_repairs(repairs: tuple[Repair, ...], resolution: Resolution) -> tuple[Repair, ...]:
-    """Attach each repair to the element whose lines hold it (the last one starting at or before it)."""
-    starts = [(element.line, element.id) for element in resolution.elements()]
-    placed = []
-    for repair in repairs:
-        owner = ""
-        for line, element in starts:
-            if line <= repair.line:
-                owner = element
-        placed.append(replace(repair, element_id=owner))
-    return tuple(placed)
