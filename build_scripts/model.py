@@ -300,6 +300,23 @@ class Erratum:
 
 
 @dataclass(frozen=True, slots=True)
+class Footnote:
+    """A footnote of the official text, kept apart from the words of the element it sits in."""
+
+    marker: str
+    """As printed, e.g. '1'."""
+    element_id: str
+    """Id of the element the note is attached to."""
+    text: str
+    """The note's words."""
+    line: int
+    """Source line of the note."""
+
+    def as_dict(self) -> dict[str, object]:
+        return {"marker": self.marker, "element": self.element_id, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
 class Annex:
     """An annex to the resolution: its title lines and its paragraphs and items."""
 
@@ -348,6 +365,8 @@ class Resolution:
     """Every change from the extracted text, in source order."""
     annexes: tuple[Annex, ...] = field(default=())
     """Annexes, in order; never part of the operative paragraphs."""
+    footnotes: tuple[Footnote, ...] = field(default=())
+    """Footnotes of the official text, in order."""
 
     def elements(self) -> list[Element]:
         """Every element of the preamble and operative part in document order, nested ones included."""
@@ -375,5 +394,6 @@ class Resolution:
             "preamble": [element.as_dict() for element in self.preamble],
             "operative": [element.as_dict() for element in self.operative],
             "annexes": [annex.as_dict() for annex in self.annexes],
+            "footnotes": [footnote.as_dict() for footnote in self.footnotes],
             "repairs": [repair.as_dict() for repair in self.repairs],
         }

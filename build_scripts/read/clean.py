@@ -95,7 +95,7 @@ def _frequency(word: str) -> int:
     return _english()[word.lower()]  # type: ignore[index]
 
 
-def _typography(text: str) -> str:
+def typography(text: str) -> str:
     """Straight apostrophes and quotes into the typographic forms the official texts use."""
     text = re.sub(r"(?<=\w)'(?=\w)", "’", text)
     text = re.sub(r'"(?=\w)', "“", text)
@@ -106,7 +106,7 @@ def _normalise(raw: str) -> list[str]:
     """Line endings, spaces and quotes: changes of encoding, not of words."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub(r"[\t\u00a0\u2007\u202f\u2009]", " ", text)
-    text = _typography(text)
+    text = typography(text)
     return [line.rstrip() for line in text.split("\n")]
 
 

@@ -11,7 +11,7 @@ import difflib
 import re
 
 from .clean import _normalise
-from ..model import Diagnostic, Element, RepairRule, Resolution, Severity
+from ..model import Diagnostic, Element, ElementKind, RepairRule, Resolution, Severity
 
 
 def model_words(resolution: Resolution) -> list[str]:
@@ -25,11 +25,18 @@ def model_words(resolution: Resolution) -> list[str]:
         if section:
             words += section.heading.split()
         words += _element_words(paragraph, top=True)
+    for annex in resolution.annexes:
+        words += annex.title.split()
+        for heading in annex.headings:
+            words += heading.split()
+        for item in annex.items:
+            words += _element_words(item, top=item.kind is ElementKind.ANNEX_PARAGRAPH)
     return words
 
 
 def _element_words(element: Element, top: bool = False) -> list[str]:
-    words = [f"{element.label}." if top else element.label]
+    label = f"{element.label}." if top and element.label else element.label
+    words = [label] if label else []
     words += element.heading.split() + element.text.split()
     for item in element.items:
         words += _element_words(item)

@@ -1,0 +1,446 @@
+"""The Akoma Ntoso reader: the UN's own XML file of a resolution (AKN4UN) → blocks → the model.
+
+The files of UNxml/SCresolutions are an unofficial, imperfect markup, so this reader trusts their
+words and their printed labels, not their nesting or their ``eId``s:
+
+- sub-paragraphs may be nested (``list``/``point``/``sublist``) or flattened to the top level, and
+  a number may stand in an empty paragraph with its text in the next one: both give the same
+  blocks, and ``read.structure`` nests them by their labels;
+- a ``paragraph`` without ``num`` whose text is all bold, and every ``subheading``, ``heading`` or
+  ``crossHeading``, is a heading; a label typed into the text ('–\tfor the …') is read as a label;
+- footnotes (``authorialNote``) are kept apart from the text, as footnotes of the element they sit in;
+- metadata comes from the file: symbol, date, meeting and its record, the vote and voters, the draft
+  and its sponsors, Chapter VII, the agenda item and the UNBIS, EuroVoc and SDG subjects.
+
+``load_akn`` returns the checked model: the words of the file (preamble, operative part and annexes,
+with labels, without footnotes) must equal the model's words in order, or the build fails.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from lxml import etree
+
+from ..model import Diagnostic, Footnote, Header, Metadata, Resolution, Severity, Subject, SubjectScheme, Vote
+from .clean import typography
+from .fidelity import model_words
+from .parse import ANNEX_TITLE
+from .structure import AnnexBlocks, Block, Layout, infer_structure
+
+MAX_BYTES = 20_000_000
+"""No resolution file comes near this (the largest is under 2 MB); bigger is not a resolution."""
+
+SYMBOL = re.compile(
+    r"""S/RES/(?P<number>\d{1,5})    # the resolution number, e.g. 'S/RES/2364'
+        \s*\((?P<year>\d{4})\)       # its year in brackets, e.g. '(2017)'
+    """,
+    re.X,
+)
+
+WORK_URI = re.compile(
+    r"""/(?P<number>\d{1,5})-(?P<year>\d{4})/   # '/2364-2017/' in the FRBR Work URI
+    """,
+    re.X,
+)
+
+MEETING = re.compile(
+    r"""(?P<meeting>\d{1,5})(?:st|nd|rd|th|d)?   # '7991st' or '7991'
+        (?:\s+meeting)?                          # optionally followed by 'meeting'
+    """,
+    re.X,
+)
+
+INLINE_LABEL = re.compile(
+    r"""^\s*(?P<label>
+        \((?:[a-z]{1,4}|[ivx]{1,6})\)   # '(a)', '(dd)', '(iv)'
+      | \d{1,4}\.(?=\s)                 # '3.' followed by a space or tab
+      | [•–—]                           # a bullet or a dash
+    )[\t\u00a0 ]+(?P<rest>\S.*)$""",
+    re.X | re.S,
+)
+
+SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u2009]+")
+CONTAINERS_OF_TEXT = {"content", "intro", "listIntroduction", "wrapUp", "block", "alinea"}
+HEADINGS = {"heading", "subheading", "crossHeading"}
+SKIPPED = {"num", "meta", "authorialNote", "img", "decoration"}
+
+
+def _local(element: etree._Element) -> str:
+    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+
+
+def _clean(text: str) -> str:
+    """Spaces and characters the way the text reader gives them: one plain space, plain hyphens."""
+    text = text.replace("\u2011", "-").replace("\u00ad", "")
+    return typography(SPACES.sub(" ", text).strip())
+
+
+@dataclass
+class _Reader:
+    """Walks one file, collecting blocks and footnotes."""
+
+    notes: list[tuple[int, str, str]]
+
+    def text(self, element: etree._Element) -> str:
+        """The element's words in order, footnotes set aside."""
+        parts: list[str] = [element.text or ""]
+        for child in element:
+            name = _local(child)
+            if name == "authorialNote":
+                self.notes.append((child.sourceline or 0, child.get("marker", ""), _clean(self.text(child))))
+            elif name in ("eol", "br"):
+                parts.append(" ")
+            elif name and name not in SKIPPED:
+                parts.append(self.text(child))
+            parts.append(child.tail or "")
+        return "".join(parts)
+
+    def blocks(self, element: etree._Element) -> list[Block]:
+        """Blocks of a mainBody (or any part of one), in document order."""
+        found: list[Block] = []
+        self._walk(element, found, [])
+        return found
+
+    def _walk(self, element: etree._Element, found: list[Block], pending: list[str]) -> None:
+        name = _local(element)
+        if not name or name in SKIPPED:
+            return
+        line = element.sourceline or 0
+        if name in HEADINGS:
+            self._emit(found, pending, line, self.text(element), heading=True)
+            return
+        if name == "tr":
+            cells = [_clean(self.text(cell)) for cell in element if _local(cell) in ("td", "th")]
+            self._emit(found, pending, line, " ".join(cell for cell in cells if cell), heading=False)
+            return
+        if name == "p":
+            self._paragraph(element, found, pending)
+            return
+        number = next((child for child in element if _local(child) == "num"), None)
+        if number is None:
+            for child in element:
+                self._walk(child, found, pending)
+            return
+        if pending:
+            # The enclosing label had no text of its own before this one ('20.' straight into '(a)').
+            found.append(Block(line, "", pending.pop()))
+        own = [_clean("".join(number.itertext()))]
+        for child in element:
+            self._walk(child, found, own)
+        if own:
+            # A label whose element holds no text ('1.' with an empty content): it stands alone.
+            found.append(Block(line, "", own.pop()))
+
+    def _paragraph(self, element: etree._Element, found: list[Block], pending: list[str]) -> None:
+        raw = self.text(element)
+        text = _clean(raw)
+        line = element.sourceline or 0
+        if not text:
+            return
+        bold = [span for span in element.iter() if _local(span) == "span" and "bold" in (span.get("class") or "")]
+        bold_text = _clean(" ".join("".join(span.itertext()) for span in bold))
+        if bold and bold_text == text and not pending:
+            found.append(Block(line, text, heading=True))
+            return
+        if bold and bold_text == text and pending and re.match(r"^\([a-z]+\)$", pending[0]):
+            # '(c)' followed by its bold heading: the label stands alone, the heading follows.
+            found.append(Block(line, "", pending.pop()))
+            found.append(Block(line, text, heading=True))
+            return
+        self._emit(found, pending, line, raw, heading=False)
+
+    def _emit(self, found: list[Block], pending: list[str], line: int, raw: str, *, heading: bool) -> None:
+        text = _clean(raw)
+        if not text and not pending:
+            return
+        if pending:
+            found.append(Block(line, text, pending.pop()))
+            return
+        inline = INLINE_LABEL.match(raw) if not heading else None
+        if inline:
+            found.append(Block(line, _clean(inline["rest"]), _clean(inline["label"])))
+            return
+        found.append(Block(line, text, heading=heading))
+
+
+def read_akn(path: Path) -> tuple[etree._Element | None, list[Diagnostic]]:
+    """The file's ``statement`` element, or why it cannot be read."""
+
+    def error(line: int, message: str) -> tuple[None, list[Diagnostic]]:
+        return None, [Diagnostic(str(path), line, Severity.ERROR, message)]
+
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return error(0, f"the file is larger than {MAX_BYTES // 1_000_000} MB: not the XML of one resolution")
+        data = path.read_bytes()
+    except OSError as problem:
+        return error(0, f"cannot read the file: {problem.strerror}")
+    if not data.strip():
+        return error(1, "the file is empty: expected the Akoma Ntoso XML of a resolution")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True, remove_pis=True)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as problem:
+        line = problem.position[0] if problem.position else 0
+        return error(line, f"malformed XML: {problem.msg}")
+    statement = root[0] if _local(root) == "akomaNtoso" and len(root) and _local(root[0]) in ("statement", "doc") else None
+    if statement is None:
+        return error(root.sourceline or 1, f"expected <akomaNtoso><statement name=\"resolution\">, found <{_local(root) or root.tag}>")
+    return statement, []
+
+
+def load_akn(path: Path) -> tuple[Resolution | None, list[Diagnostic]]:
+    """The checked model of one resolution from the UN's Akoma Ntoso file."""
+    statement, diagnostics = read_akn(path)
+    if statement is None:
+        return None, diagnostics
+    source = str(path)
+    metadata, meta_diagnostics = read_akn_metadata(statement, source)
+    diagnostics += meta_diagnostics
+    if metadata is None:
+        return None, diagnostics
+    reader = _Reader(notes=[])
+    layout, layout_diagnostics = _layout(statement, reader, source)
+    diagnostics += layout_diagnostics
+    if layout is None:
+        return None, diagnostics
+    resolution, structure_diagnostics = infer_structure(layout, metadata, source=source)
+    diagnostics += structure_diagnostics
+    if resolution is None or any(d.severity is Severity.ERROR for d in diagnostics):
+        return None, diagnostics
+    resolution = replace(resolution, footnotes=_footnotes(reader.notes, resolution))
+    fidelity = check_akn_fidelity(statement, resolution, source=source)
+    if fidelity:
+        return None, diagnostics + fidelity
+    return resolution, diagnostics
+
+
+def _layout(statement: etree._Element, reader: _Reader, source: str) -> tuple[Layout | None, list[Diagnostic]]:
+    def first(name: str) -> etree._Element | None:
+        return next((child for child in statement if _local(child) == name), None)
+
+    preamble, body = first("preamble"), first("mainBody")
+    if body is None:
+        return None, [Diagnostic(source, statement.sourceline or 0, Severity.ERROR, "no <mainBody>: the file holds no operative part")]
+    titles = {element.get("refersTo"): _clean(reader.text(element)) for element in statement.iter() if _local(element) == "docTitle"}
+    organ, pp_blocks = "", []
+    for child in preamble if preamble is not None else ():
+        text = _clean(reader.text(child))
+        if not text:
+            continue
+        if _local(child) == "formula" or (not organ and not pp_blocks and text.rstrip(",").endswith("Security Council")):
+            organ = text
+            continue
+        pp_blocks.append(Block(child.sourceline or 0, text))
+    header = Header(title=titles.get("#resolutionNumber", ""), adoption=titles.get("#adoption", ""), organ=organ)
+    blocks = reader.blocks(body)
+    operative, inline_annexes = _split_inline_annexes(blocks)
+    annexes = list(inline_annexes)
+    attachments = first("attachments")
+    for doc in attachments.iter() if attachments is not None else ():
+        if _local(doc) != "doc":
+            continue
+        annex_blocks: list[Block] = []
+        for part in doc:
+            if _local(part) not in ("meta",):
+                annex_blocks += reader.blocks(part)
+        annexes.append(_annex(annex_blocks, doc.sourceline or 0))
+    end_line = max((element.sourceline or 0) for element in statement.iter())
+    return Layout(header, tuple(pp_blocks), tuple(operative), tuple(annexes), end_line), []
+
+
+def _split_inline_annexes(blocks: list[Block]) -> tuple[list[Block], list[AnnexBlocks]]:
+    """An annex typed into the main body after the operative part starts at a heading 'Annex'."""
+    starts = [i for i, block in enumerate(blocks) if block.heading and ANNEX_TITLE.match(block.text) and any(b.label for b in blocks[:i])]
+    if not starts:
+        return blocks, []
+    annexes = []
+    for position, start in enumerate(starts):
+        end = starts[position + 1] if position + 1 < len(starts) else len(blocks)
+        annexes.append(_annex(blocks[start:end], blocks[start].line))
+    return blocks[: starts[0]], annexes
+
+
+def _annex(blocks: list[Block], line: int) -> AnnexBlocks:
+    if blocks and blocks[0].heading and ANNEX_TITLE.match(blocks[0].text):
+        return AnnexBlocks(blocks[0].text, blocks[0].line, tuple(blocks[1:]))
+    return AnnexBlocks("Annex", line, tuple(blocks))
+
+
+def _footnotes(notes: list[tuple[int, str, str]], resolution: Resolution) -> tuple[Footnote, ...]:
+    starts = sorted((element.line, element.id) for element in (*resolution.elements(), *resolution.annex_elements()))
+    footnotes = []
+    for line, marker, text in notes:
+        owner = ""
+        for start, element in starts:
+            if start <= line:
+                owner = element
+        footnotes.append(Footnote(marker=marker, element_id=owner, text=text, line=line))
+    return tuple(footnotes)
+
+
+def akn_words(statement: etree._Element) -> list[str]:
+    """The file's own words in order: preamble (without the formula), main body, annexes; labels in, footnotes out."""
+    reader = _Reader(notes=[])
+    words: list[str] = []
+    for part in statement:
+        name = _local(part)
+        if name == "preamble":
+            for child in part:
+                if _local(child) != "formula":
+                    words += _all_words(reader, child)
+        elif name in ("mainBody", "attachments"):
+            words += _all_words(reader, part)
+    return words
+
+
+def _all_words(reader: _Reader, element: etree._Element) -> list[str]:
+    words: list[str] = []
+    _collect(reader, element, words)
+    return words
+
+
+def _collect(reader: _Reader, element: etree._Element, words: list[str]) -> None:
+    name = _local(element)
+    if name in ("meta", "authorialNote", "img", "decoration"):
+        return
+    if name == "num":
+        words += _clean("".join(element.itertext())).split()
+        return
+    words += _clean(element.text or "").split() if name else []
+    for child in element:
+        _collect(reader, child, words)
+        words += _clean(child.tail or "").split()
+
+
+def check_akn_fidelity(statement: etree._Element, resolution: Resolution, *, source: str = "") -> list[Diagnostic]:
+    """Errors where the model's words differ from the file's: nothing dropped, added or moved."""
+    expected = "".join(akn_words(statement))
+    header = resolution.header
+    skip = len(f"{header.title} {header.adoption} {header.organ}".split())
+    actual = model_words(resolution)[skip:]
+    if "".join(actual) == expected:
+        return []
+    joined = "".join(actual)
+    at = next((i for i, (a, b) in enumerate(zip(joined, expected)) if a != b), min(len(joined), len(expected)))
+    return [
+        Diagnostic(
+            source,
+            0,
+            Severity.ERROR,
+            f"fidelity: the model's words differ from the file's near {expected[max(0, at - 30):at + 30]!r} "
+            f"(model: {joined[max(0, at - 30):at + 30]!r})",
+        )
+    ]
+
+
+def read_akn_metadata(statement: etree._Element, source: str) -> tuple[Metadata | None, list[Diagnostic]]:
+    """Symbol, number, year, date, meeting, record, vote, draft, sponsors, Chapter VII, agenda and subjects."""
+    diagnostics: list[Diagnostic] = []
+
+    def attribute(local: str, key: str, **where: str) -> tuple[str, int]:
+        for element in statement.iter():
+            if _local(element) == local and all(element.get(k) == v for k, v in where.items()):
+                value = element.get(key) if key else "".join(element.itertext())
+                if value:
+                    return _clean(value), element.sourceline or 0
+        return "", 0
+
+    symbol_text, symbol_line = attribute("docNumber", "")
+    symbol = SYMBOL.search(symbol_text)
+    work, _ = attribute("FRBRuri", "value")
+    work_match = WORK_URI.search(work)
+    if symbol:
+        number, year = int(symbol["number"]), int(symbol["year"])
+    elif work_match:
+        number, year = int(work_match["number"]), int(work_match["year"])
+    else:
+        diagnostics.append(Diagnostic(source, symbol_line, Severity.ERROR, f"no resolution symbol S/RES/N (YYYY) in <docNumber> ({symbol_text!r}) or the FRBR URI"))
+        return None, diagnostics
+    date_text, date_line = attribute("docDate", "date", refersTo="#adoptionDate")
+    if not date_text:
+        date_text, date_line = attribute("FRBRdate", "date", name="adoption")
+    try:
+        adopted = datetime.date.fromisoformat(date_text)
+    except ValueError:
+        diagnostics.append(Diagnostic(source, date_line, Severity.ERROR, f"no adoption date (YYYY-MM-DD) in the file: found {date_text!r}"))
+        return None, diagnostics
+    steps = [element for element in statement.iter() if _local(element) == "step"]
+    adoption = next((step for step in steps if step.get("outcome") == "adopted"), None)
+    meeting_text, _ = attribute("inline", "title", name="adoptionMeeting")
+    record = _clean(adoption.get("as", "")) if adoption is not None else ""
+    meeting_match = MEETING.match(meeting_text) or (re.search(r"S/PV\.(\d+)", record) and MEETING.match(record.split(".")[-1]))
+    meeting = int(meeting_match["meeting"]) if meeting_match else 0
+    if not meeting:
+        diagnostics.append(Diagnostic(source, 0, Severity.WARNING, "no adoption meeting in the file"))
+    draft_steps = [step for step in steps if (step.get("outcome") or "").startswith("draftResolution")]
+    draft = next((_clean(step.get("as", "")) for step in draft_steps if step.get("as")), "")
+    sponsors = tuple(name for step in draft_steps for name in _names(step.get("by", "")))
+    agenda = next(
+        (
+            _clean(keyword.get("showAs", "")).rstrip(".")
+            for keyword in statement.iter()
+            if _local(keyword) == "keyword" and keyword.get("refersTo") == "agenda" and keyword.get("dictionary") == "S/"
+        ),
+        "",
+    )
+    title = next((_clean(k.get("showAs", "")) for k in statement.iter() if _local(k) == "keyword" and k.get("refersTo") == "title"), "")
+    description = _clean((adoption.get("by") or "").split(",")[0]) if adoption is not None else ""
+    metadata = Metadata(
+        symbol=f"S/RES/{number} ({year})",
+        number=number,
+        year=year,
+        adopted=adopted,
+        meeting=meeting,
+        subject=agenda,
+        official_url=f"https://undocs.org/S/RES/{number}({year})",
+        meeting_record=record,
+        vote=_vote(statement, description),
+        draft=draft,
+        sponsors=sponsors,
+        chapter_vii=adoption is not None and "Chapter VII" in (adoption.get("refersTo") or ""),
+        title=title,
+        subjects=_subjects(statement),
+        source_kind="akn",
+    )
+    return metadata, diagnostics
+
+
+def _names(text: str) -> list[str]:
+    return [name for name in (_clean(part) for part in re.split(r",|\band\b", text or "")) if name]
+
+
+def _vote(statement: etree._Element, description: str) -> Vote | None:
+    counts: dict[str, tuple[int, tuple[str, ...]]] = {}
+    for count in statement.iter():
+        if _local(count) != "count":
+            continue
+        kind = count.get("refersTo", "")
+        try:
+            value = int(count.get("value", "0") or 0)
+        except ValueError:
+            value = 0
+        voters = tuple(_clean("".join(org.itertext())) for org in count.iter() if _local(org) == "organization")
+        counts[kind] = (value or len(voters), voters)
+    if not counts:
+        return None
+    favour, against, abstain = (counts.get(kind, (0, ())) for kind in ("inFavour", "against", "abstaining"))
+    return Vote(favour[1], against[1], abstain[1], (favour[0], against[0], abstain[0]), description)
+
+
+def _subjects(statement: etree._Element) -> tuple[Subject, ...]:
+    schemes = {"UNBIS": SubjectScheme.UNBIS, "EuroVoc": SubjectScheme.EUROVOC, "SDGO": SubjectScheme.SDG}
+    seen: dict[tuple[str, SubjectScheme], Subject] = {}
+    for keyword in statement.iter():
+        if _local(keyword) != "keyword" or keyword.get("dictionary") not in schemes:
+            continue
+        scheme = schemes[keyword.get("dictionary")]
+        value = keyword.get("value", "")
+        term = f"SDG {value}" if scheme is SubjectScheme.SDG else _clean(value.replace("_", " "))
+        if term and (term, scheme) not in seen:
+            seen[(term, scheme)] = Subject(term, scheme, keyword.get("href", ""))
+    return tuple(seen.values())
