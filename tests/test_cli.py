@@ -79,7 +79,7 @@ def test_a_truncated_last_paragraph_is_a_warning(tmp_path, capsys):
 @pytest.mark.parametrize(
     ("yaml_text", "expected"),
     [
-        ("symbol: S/RES/2364 (2017)\n", "error: missing key 'number'"),
+        ("meting: 7991\n", "1: error: unknown key 'meting'"),
         ("symbol: [unclosed\n", "error: malformed YAML"),
         ("- just\n- a list\n", "1: error: expected a mapping"),
     ],

@@ -1,20 +1,52 @@
-"""Reading a resolution's files: the extracted text and the YAML of metadata and errata beside it.
+"""Reading a resolution's files: the extracted text and the optional YAML beside it.
 
-Bad input never raises: every problem comes back as a :class:`Diagnostic` naming the file, the
-line and, for YAML, the key.
+The YAML holds reviewed errata, the agenda item (``subject``) and, where the text's header is
+silent, its number, year, date or meeting: every key is optional, since the header usually says
+them (see :mod:`build_scripts.read.header`). Bad input never raises: every problem comes back as
+a :class:`Diagnostic` naming the file, the line and, for YAML, the key.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from ..model import Diagnostic, Erratum, Metadata, Severity
+from ..model import Diagnostic, Erratum, Severity
 
-_REQUIRED_KEYS = ("symbol", "number", "year", "adopted", "meeting", "subject", "official_url")
+_VALUE_KEYS = ("symbol", "number", "year", "adopted", "meeting", "subject", "official_url")
+_KNOWN_KEYS = (*_VALUE_KEYS, "errata", "synthetic")
 _ERRATUM_KEYS = ("original", "correction", "reason")
+
+
+@dataclass(frozen=True, slots=True)
+class MetadataFile:
+    """What a NAME.yml beside a text gives: each value is None when the file does not give it."""
+
+    path: str
+    """The YAML file, as named in diagnostics (it need not exist)."""
+    symbol: str | None = None
+    """'S/RES/2364 (2017)'."""
+    number: int | None = None
+    year: int | None = None
+    adopted: datetime.date | None = None
+    meeting: int | None = None
+    subject: str | None = None
+    """The agenda item, e.g. 'The situation in Mali': the header never gives it."""
+    official_url: str | None = None
+    synthetic: bool = False
+    """True for generated test corpora, which are never published."""
+    errata: tuple[Erratum, ...] = ()
+    """Reviewed corrections of the extracted text."""
+    lines: Mapping[str, int] = field(default_factory=dict)
+    """Line of each key the file gives, for diagnostics that point at it."""
+
+    def line_of(self, key: str) -> int:
+        """Line of ``key`` in the file; 0 when the file does not give it."""
+        return self.lines.get(key, 0)
 
 
 def _error(file: Path | str, line: int, message: str) -> Diagnostic:
@@ -53,11 +85,11 @@ def _scalar(node: yaml.Node) -> str | None:
     return node.value if isinstance(node, yaml.ScalarNode) else None
 
 
-def read_metadata(path: Path) -> tuple[Metadata | None, tuple[Erratum, ...], list[Diagnostic]]:
-    """Metadata and errata from the YAML file; each problem names its key and line."""
+def read_metadata(path: Path) -> tuple[MetadataFile | None, list[Diagnostic]]:
+    """The values and errata the YAML file gives, or None with each problem at its key and line."""
     text, problems = read_text(path)
     if text is None:
-        return None, (), problems
+        return None, problems
     try:
         root = yaml.compose(text)
     except yaml.YAMLError as problem:
@@ -66,15 +98,19 @@ def read_metadata(path: Path) -> tuple[Metadata | None, tuple[Erratum, ...], lis
         parts = [getattr(problem, "context", None), getattr(problem, "problem", None)]
         what = ", ".join(part for part in parts if part) or " ".join(str(problem).split())
         where = f" at column {mark.column + 1}" if mark else ""
-        return None, (), [_error(path, mark.line + 1 if mark else 0, f"malformed YAML: {what}{where}")]
+        return None, [_error(path, mark.line + 1 if mark else 0, f"malformed YAML: {what}{where}")]
     if not isinstance(root, yaml.MappingNode):
-        return None, (), [_error(path, 1, "expected a mapping of metadata keys (symbol, number, …)")]
+        return None, [_error(path, 1, "expected a mapping of metadata keys (errata, subject, number, …)")]
     nodes = {_scalar(key): (key, value) for key, value in root.value}
     diagnostics: list[Diagnostic] = []
+    for key, (key_node, _) in nodes.items():
+        if key not in _KNOWN_KEYS:
+            known = ", ".join(_KNOWN_KEYS)
+            name = repr(key) if key is not None else "that is not text"
+            diagnostics.append(_error(path, key_node.start_mark.line + 1, f"unknown key {name}: the keys are {known}"))
     values: dict[str, str] = {}
-    for key in _REQUIRED_KEYS:
+    for key in _VALUE_KEYS:
         if key not in nodes:
-            diagnostics.append(_error(path, 1, f"missing key '{key}'"))
             continue
         key_node, value_node = nodes[key]
         value = _scalar(value_node)
@@ -82,45 +118,44 @@ def read_metadata(path: Path) -> tuple[Metadata | None, tuple[Erratum, ...], lis
             diagnostics.append(_error(path, key_node.start_mark.line + 1, f"key '{key}' must be a non-empty value"))
             continue
         values[key] = value.strip()
-    metadata = _metadata(path, values, nodes, diagnostics)
+    given = _values(path, values, nodes, diagnostics)
     errata = _errata(path, nodes.get("errata"), diagnostics)
-    return (metadata if not diagnostics else None), errata, diagnostics
+    if diagnostics:
+        return None, diagnostics
+    return MetadataFile(**given, errata=errata), diagnostics
 
 
-def _metadata(path: Path, values: dict[str, str], nodes: dict, diagnostics: list[Diagnostic]) -> Metadata | None:
+def _values(path: Path, values: dict[str, str], nodes: dict, diagnostics: list[Diagnostic]) -> dict:
+    """Keyword arguments of :class:`MetadataFile` for the values given, each checked for its type."""
+
     def line_of(key: str) -> int:
         return nodes[key][0].start_mark.line + 1
 
-    numbers: dict[str, int] = {}
+    given: dict = {"path": str(path), "lines": {key: line_of(key) for key in nodes if key in _KNOWN_KEYS}}
+    for key in ("symbol", "subject"):
+        if key in values:
+            given[key] = values[key]
     for key in ("number", "year", "meeting"):
         if key in values:
             if values[key].isdigit():
-                numbers[key] = int(values[key])
+                given[key] = int(values[key])
             else:
                 diagnostics.append(_error(path, line_of(key), f"key '{key}' must be a whole number, not {values[key]!r}"))
-    adopted = None
     if "adopted" in values:
         try:
-            adopted = datetime.date.fromisoformat(values["adopted"])
+            given["adopted"] = datetime.date.fromisoformat(values["adopted"])
         except ValueError:
             diagnostics.append(_error(path, line_of("adopted"), f"key 'adopted' must be a date YYYY-MM-DD, not {values['adopted']!r}"))
-    if "official_url" in values and not values["official_url"].startswith("https://"):
-        diagnostics.append(_error(path, line_of("official_url"), "key 'official_url' must be an https:// address"))
-    if adopted and "year" in numbers and adopted.year != numbers["year"]:
-        diagnostics.append(_error(path, line_of("adopted"), f"key 'adopted' ({adopted}) is not in key 'year' ({numbers['year']})"))
-    synthetic = "synthetic" in nodes and _scalar(nodes["synthetic"][1]) in ("true", "True", "yes")
-    if diagnostics or adopted is None or len(numbers) < 3 or len(values) < len(_REQUIRED_KEYS):
-        return None
-    return Metadata(
-        symbol=values["symbol"],
-        number=numbers["number"],
-        year=numbers["year"],
-        adopted=adopted,
-        meeting=numbers["meeting"],
-        subject=values["subject"],
-        official_url=values["official_url"],
-        synthetic=synthetic,
-    )
+    if "official_url" in values:
+        if values["official_url"].startswith("https://"):
+            given["official_url"] = values["official_url"]
+        else:
+            diagnostics.append(_error(path, line_of("official_url"), "key 'official_url' must be an https:// address"))
+    adopted, year = given.get("adopted"), given.get("year")
+    if adopted and year and adopted.year != year:
+        diagnostics.append(_error(path, line_of("adopted"), f"key 'adopted' ({adopted}) is not in key 'year' ({year})"))
+    given["synthetic"] = "synthetic" in nodes and _scalar(nodes["synthetic"][1]) in ("true", "True", "yes")
+    return given
 
 
 def _errata(path: Path, entry: tuple | None, diagnostics: list[Diagnostic]) -> tuple[Erratum, ...]:
