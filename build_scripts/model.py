@@ -92,6 +92,8 @@ class ElementKind(str, Enum):
     """Roman: (i), (ii), …"""
     INDENT = "indent"
     """Unlabelled bullet (•) or dash (–) indent, numbered in order."""
+    POINT = "point"
+    """A lower degree: 'a.', 'i.', '(1)', '1)', under the deepest open label."""
     ANNEX_PARAGRAPH = "annex-paragraph"
     """A top-level paragraph of an annex: numbered ('3.') or unlabelled."""
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lxml import etree
@@ -29,7 +29,7 @@ from ..model import Diagnostic, Footnote, Header, Metadata, Resolution, Severity
 from .clean import typography
 from .fidelity import model_words
 from .parse import ANNEX_TITLE
-from .structure import AnnexBlocks, Block, Layout, infer_structure
+from .structure import AnnexBlocks, Block, Layout, infer_structure, known_label
 
 MAX_BYTES = 20_000_000
 """No resolution file comes near this (the largest is under 2 MB); bigger is not a resolution."""
@@ -67,6 +67,11 @@ SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u2009]+")
 CONTAINERS_OF_TEXT = {"content", "intro", "listIntroduction", "wrapUp", "block", "alinea"}
 HEADINGS = {"heading", "subheading", "crossHeading"}
 SKIPPED = {"num", "meta", "authorialNote", "img", "decoration"}
+INLINE = {
+    "span", "a", "i", "b", "u", "sup", "sub", "inline", "docDate", "term", "ref", "abbr", "mref", "date",
+    "organization", "person", "location", "def", "entity", "docNumber", "docTitle", "shortTitle", "role",
+    "quantity", "omissis", "docAuthority", "docStatus", "marker", "mmod", "rmod", "remark", "noteRef",
+}
 
 
 def _local(element: etree._Element) -> str:
@@ -84,18 +89,25 @@ class _Reader:
     """Walks one file, collecting blocks and footnotes."""
 
     notes: list[tuple[int, str, str]]
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+    """Lines where a <num> held no label (e.g. 'H.E.'): read as the start of the text instead."""
 
-    def text(self, element: etree._Element) -> str:
-        """The element's words in order, footnotes set aside."""
+    def text(self, element: etree._Element, *, labels: bool = False) -> str:
+        """The element's words in order, footnotes set aside; with ``labels``, item labels inline."""
         parts: list[str] = [element.text or ""]
         for child in element:
             name = _local(child)
-            if name == "authorialNote":
+            if labels and name == "num":
+                parts.append(f" {''.join(child.itertext())} ")
+            elif name == "authorialNote":
                 self.notes.append((child.sourceline or 0, child.get("marker", ""), _clean(self.text(child))))
             elif name in ("eol", "br"):
                 parts.append(" ")
+            elif name in INLINE:
+                parts.append(self.text(child, labels=labels))
             elif name and name not in SKIPPED:
-                parts.append(self.text(child))
+                # A block inside a block ('<p>' after '<p>', an item of a list) is a new word.
+                parts.append(" " + self.text(child, labels=labels) + " ")
             parts.append(child.tail or "")
         return "".join(parts)
 
@@ -117,8 +129,11 @@ class _Reader:
             cells = [_clean(self.text(cell)) for cell in element if _local(cell) in ("td", "th")]
             self._emit(found, pending, line, " ".join(cell for cell in cells if cell), heading=False)
             return
-        if name == "p":
+        if (name == "p" or name in CONTAINERS_OF_TEXT) and _holds_only_text(element):
             self._paragraph(element, found, pending)
+            return
+        if name == "p" or name in CONTAINERS_OF_TEXT:
+            self._mixed(element, found, pending)
             return
         number = next((child for child in element if _local(child) == "num"), None)
         if number is None:
@@ -128,12 +143,43 @@ class _Reader:
         if pending:
             # The enclosing label had no text of its own before this one ('20.' straight into '(a)').
             found.append(Block(line, "", pending.pop()))
-        own = [_clean("".join(number.itertext()))]
+        label = _clean("".join(number.itertext()))
+        if label and not known_label(label):
+            # Not a label at all ('H.E.' before a name): the words belong to the text.
+            self.warnings.append((number.sourceline or line, f"<num>{label}</num> is not a label; read as the start of its text"))
+            found.append(Block(line, label))
+            for child in element:
+                self._walk(child, found, pending)
+            return
+        own = [label]
         for child in element:
             self._walk(child, found, own)
         if own:
             # A label whose element holds no text ('1.' with an empty content): it stands alone.
             found.append(Block(line, "", own.pop()))
+
+    def _mixed(self, element: etree._Element, found: list[Block], pending: list[str]) -> None:
+        """Text with blocks inside ('“Decides that …' then a quoted list): runs of text and the blocks, in order."""
+        run: list[str] = [element.text or ""]
+        line = element.sourceline or 0
+
+        def flush() -> None:
+            raw = "".join(run)
+            if _clean(raw):
+                self._emit(found, pending, line, raw, heading=False)
+            run.clear()
+
+        for child in element:
+            name = _local(child)
+            if name == "authorialNote":
+                self.notes.append((child.sourceline or 0, child.get("marker", ""), _clean(self.text(child))))
+            elif name in INLINE or name in ("eol", "br"):
+                run.append(self.text(child) if name in INLINE else " ")
+            elif name and name not in SKIPPED:
+                flush()
+                self._walk(child, found, pending)
+            run.append(child.tail or "")
+        flush()
 
     def _paragraph(self, element: etree._Element, found: list[Block], pending: list[str]) -> None:
         raw = self.text(element)
@@ -165,6 +211,17 @@ class _Reader:
             found.append(Block(line, _clean(inline["rest"]), _clean(inline["label"])))
             return
         found.append(Block(line, text, heading=heading))
+
+
+def _holds_only_text(element: etree._Element) -> bool:
+    """True for a run of text (words and inline markup), false when blocks such as points sit inside."""
+    for node in element:
+        name = _local(node)
+        if name in SKIPPED or name in ("eol", "br", ""):
+            continue
+        if name not in INLINE or not _holds_only_text(node):
+            return False
+    return True
 
 
 def read_akn(path: Path) -> tuple[etree._Element | None, list[Diagnostic]]:
@@ -206,6 +263,7 @@ def load_akn(path: Path) -> tuple[Resolution | None, list[Diagnostic]]:
     reader = _Reader(notes=[])
     layout, layout_diagnostics = _layout(statement, reader, source)
     diagnostics += layout_diagnostics
+    diagnostics += [Diagnostic(source, line, Severity.WARNING, message) for line, message in reader.warnings]
     if layout is None:
         return None, diagnostics
     resolution, structure_diagnostics = infer_structure(layout, metadata, source=source)
@@ -227,9 +285,19 @@ def _layout(statement: etree._Element, reader: _Reader, source: str) -> tuple[La
     if body is None:
         return None, [Diagnostic(source, statement.sourceline or 0, Severity.ERROR, "no <mainBody>: the file holds no operative part")]
     titles = {element.get("refersTo"): _clean(reader.text(element)) for element in statement.iter() if _local(element) == "docTitle"}
-    organ, pp_blocks = "", []
+    organ, pp_blocks, early = "", [], []
     for child in preamble if preamble is not None else ():
-        text = _clean(reader.text(child))
+        if early or _numbered(child):
+            # Operative paragraphs marked up inside the preamble: from the first number on, they are operative.
+            found = reader.blocks(child)
+            if not early:
+                opening = next(i for i, block in enumerate(found) if block.label)
+                pp_blocks += [replace(block, label="", heading=False) for block in found[:opening]]
+                found = found[opening:]
+            early += found
+            continue
+        # A preambular paragraph that lists items keeps their labels in its text: '… informed by: (a) the …'.
+        text = _clean(reader.text(child, labels=True))
         if not text:
             continue
         if _local(child) == "formula" or (not organ and not pp_blocks and text.rstrip(",").endswith("Security Council")):
@@ -237,7 +305,7 @@ def _layout(statement: etree._Element, reader: _Reader, source: str) -> tuple[La
             continue
         pp_blocks.append(Block(child.sourceline or 0, text))
     header = Header(title=titles.get("#resolutionNumber", ""), adoption=titles.get("#adoption", ""), organ=organ)
-    blocks = reader.blocks(body)
+    blocks = early + reader.blocks(body)
     operative, inline_annexes = _split_inline_annexes(blocks)
     annexes = list(inline_annexes)
     attachments = first("attachments")
@@ -251,6 +319,11 @@ def _layout(statement: etree._Element, reader: _Reader, source: str) -> tuple[La
         annexes.append(_annex(annex_blocks, doc.sourceline or 0))
     end_line = max((element.sourceline or 0) for element in statement.iter())
     return Layout(header, tuple(pp_blocks), tuple(operative), tuple(annexes), end_line), []
+
+
+def _numbered(element: etree._Element) -> bool:
+    """Whether a part of the preamble holds numbered paragraphs ('1.', '2.')."""
+    return any(_local(node) == "num" and re.match(r"^\d+\.$", _clean("".join(node.itertext()))) for node in element.iter())
 
 
 def _split_inline_annexes(blocks: list[Block]) -> tuple[list[Block], list[AnnexBlocks]]:
@@ -268,7 +341,7 @@ def _split_inline_annexes(blocks: list[Block]) -> tuple[list[Block], list[AnnexB
 def _annex(blocks: list[Block], line: int) -> AnnexBlocks:
     if blocks and blocks[0].heading and ANNEX_TITLE.match(blocks[0].text):
         return AnnexBlocks(blocks[0].text, blocks[0].line, tuple(blocks[1:]))
-    return AnnexBlocks("Annex", line, tuple(blocks))
+    return AnnexBlocks("", line, tuple(blocks))
 
 
 def _footnotes(notes: list[tuple[int, str, str]], resolution: Resolution) -> tuple[Footnote, ...]:
@@ -311,9 +384,15 @@ def _collect(reader: _Reader, element: etree._Element, words: list[str]) -> None
     if name == "num":
         words += _clean("".join(element.itertext())).split()
         return
+    children = list(element)
+    number = next((child for child in children if _local(child) == "num"), None)
+    if number is not None:
+        # The label is read first, wherever the file puts its <num> among the element's parts.
+        _collect(reader, number, words)
     words += _clean(element.text or "").split() if name else []
-    for child in element:
-        _collect(reader, child, words)
+    for child in children:
+        if child is not number:
+            _collect(reader, child, words)
         words += _clean(child.tail or "").split()
 
 

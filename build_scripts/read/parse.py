@@ -56,8 +56,11 @@ WRAPPED_HEADING_LENGTH = 55
 """A heading line at least this long may wrap onto the next line ('… and Al-Qaida' / 'Sanctions Committee')."""
 
 ANNEX_TITLE = re.compile(
-    r"""^(?P<title>Annex(?:es)?           # 'Annex'
-        (?:\s+(?:[IVX]+|\d{1,2}|[A-Z]))?  # its number, if several: 'Annex II', 'Annex 2', 'Annex A'
+    r"""^(?P<title>
+        (?:[A-Z][a-z]+\x20)?                # a word before it, as in 'Designation Annex'
+        (?:Annex|ANNEX)(?:es|ES)?           # 'Annex', 'ANNEX'
+        (?:\s+(?:[IVX]+|\d{1,2}|[A-Z]))?    # its number, if several: 'Annex II', 'Annex 2', 'Annex A'
+        (?:\s*[-–—:]\s*\S.*)?               # a title after a dash: 'ANNEX 1 - Comprehensive Plan'
     )$""",
     re.X,
 )
@@ -160,7 +163,7 @@ def _operative_blocks(lines: list[Line], headings: set[int]) -> list[Block]:
                 heading_open = False
             blocks.append(Block(line.number, label["rest"] or "", f"({key})"))
         elif mark:
-            blocks.append(Block(line.number, mark["rest"], mark["mark"]))
+            blocks.append(Block(line.number, mark["rest"], mark["mark"].replace("—", "–")))
             heading_open = False
         elif heading_open and _continues_heading(heading, text):
             heading.append(text)
@@ -185,7 +188,7 @@ def _annex_blocks(title: Line, lines: list[Line]) -> AnnexBlocks:
         elif label:
             blocks.append(Block(line.number, label["rest"] or "", f"({label['key']})"))
         elif mark:
-            blocks.append(Block(line.number, mark["rest"], mark["mark"]))
+            blocks.append(Block(line.number, mark["rest"], mark["mark"].replace("—", "–")))
         else:
             blocks.append(Block(line.number, text, heading=not labelled and not _ends_clause(text)))
             continue

@@ -72,6 +72,19 @@ class Layout:
 
 OPERATIVE_LABEL = re.compile(r"^(?P<number>\d{1,4})\.$")
 LETTER_LABEL = re.compile(r"^\((?P<key>[a-z]{1,5})\)$")
+LOWER_LABEL = re.compile(
+    r"""^(?:(?:[a-z]|[ivx]{1,6})\.  # third degree 'a.' or fourth degree 'iii.'
+        | \(\d{1,2}\)          # '(1)'
+        | \d{1,2}\.            # '1.' of a list inside a paragraph (placed by the caller, never a paragraph)
+        | (?:\d{1,2}|[a-z]{1,4})\)  # '1)', 'a)', 'iv)'
+    )$""",
+    re.X,
+)
+PART_LABEL = re.compile(
+    r"""^(?:[IVXL]{1,6}|[A-Z])\.?$   # a part of the operative text: 'I', 'II.', 'A', 'B.'
+    """,
+    re.X,
+)
 INDENT_MARKS = ("•", "–", "—", "-")
 ROMAN_VALUES = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 MAX_ROMAN = 39
@@ -138,7 +151,10 @@ class _Builder:
         self.paragraphs: list[_Draft] = []
         self.letter: _Draft | None = None
         self.roman: _Draft | None = None
+        self.point: _Draft | None = None
         self.indent: _Draft | None = None
+        self.inverted = False
+        """True when romans come first in this paragraph ('(i) Protection of civilians' over '(a)', '(b)')."""
         self.heading_open = False
         self.unlabelled = 0
 
@@ -147,24 +163,40 @@ class _Builder:
         return self.paragraphs[-1] if self.paragraphs else None
 
     def deepest(self) -> _Draft | None:
-        return self.indent or self.roman or self.letter or self.paragraph
+        return self.indent or self.point or self._inner() or self.paragraph
+
+    def _inner(self) -> _Draft | None:
+        """The deepest of the open letter and roman, whichever order they nest in."""
+        if self.inverted:
+            return self.letter or self.roman
+        return self.roman or self.letter
+
+    def _reset(self) -> None:
+        self.letter = self.roman = self.point = self.indent = None
+        self.inverted = False
+        self.heading_open = False
 
     def open_paragraph(self, block: Block, number: int) -> None:
         kind = ElementKind.ANNEX_PARAGRAPH if self.annex else ElementKind.OPERATIVE
         draft = _Draft(kind, str(number), str(number), block.line)
         self.paragraphs.append(draft)
-        self.letter = self.roman = self.indent = None
-        self.heading_open = False
+        self._reset()
         if block.text:
             draft.text.append(block.text)
+
+    def open_unnumbered(self, block: Block) -> None:
+        """The one paragraph of a resolution whose operative part is a single, unnumbered paragraph."""
+        draft = _Draft(ElementKind.OPERATIVE, "", "", block.line)
+        self.paragraphs.append(draft)
+        self._reset()
+        draft.text.append(block.text)
 
     def open_unlabelled(self, block: Block) -> None:
         """An annex paragraph without a label (a new one, not a continuation)."""
         self.unlabelled += 1
         draft = _Draft(ElementKind.ANNEX_PARAGRAPH, "", f"{ids.UNLABELLED_PREFIX}{self.unlabelled}", block.line)
         self.paragraphs.append(draft)
-        self.letter = self.roman = self.indent = None
-        self.heading_open = False
+        self._reset()
         draft.text.append(block.text)
 
     def add(self, block: Block) -> None:
@@ -174,30 +206,66 @@ class _Builder:
             self._open_letter(block, letter["key"])
         elif letter and letter["key"] in ROMAN:
             self._open_roman(block, letter["key"])
+        elif letter and self.inverted and self.roman is not None and self.letter is not None and self.letter not in self.roman.items and letter["key"] in ("a", next_letter(self.letter.key)):
+            self._open_letter(block, letter["key"])
+        elif letter and letter["key"] == "a" and self.roman is not None and not self.inverted:
+            # '(a)' again under a roman item: the letters run under each roman ('(i)' heads '(a)' to '(h)').
+            self._open_letter(block, "a")
         elif letter:
             after = self.letter.label if self.letter else "the paragraph's text"
             where = f"paragraph {self.paragraph.label}" if self.paragraph and self.paragraph.label else "this part"
             self.report(block.line, f"unknown sub-paragraph label sequence in {where}: ({letter['key']}) after {after}")
         elif label in INDENT_MARKS:
             self._open_indent(block, label)
+        elif LOWER_LABEL.match(label):
+            self._open_point(block, label)
         else:
             self.report(block.line, f"unknown label {label!r}: expected a number, a letter or numeral in brackets, or an indent mark")
 
     def _open_letter(self, block: Block, key: str) -> None:
         parent = self.paragraph
-        self.letter = _Draft(ElementKind.SUBPARAGRAPH, f"({key})", key, block.line)
-        if self.annex and (parent is None or parent.kind is not ElementKind.ANNEX_PARAGRAPH or not parent.label):
+        if self.roman is not None and (self.inverted or self.letter is None):
+            # Letters after a roman item that stands straight under the paragraph nest under it.
+            self.inverted = True
+            parent = self.roman
+            if self.letter is not None and self.letter not in self.roman.items:
+                # A new roman item: its letters start again at (a) or run on from the last one.
+                if key == next_letter(self.letter.key):
+                    self.letter = self.letter
+                else:
+                    self.letter = None
+            elif self.letter is None:
+                pass
+            expected = {next_letter(self.letter.key if self.letter else None)}
+            if self.letter is not None and self.letter not in self.roman.items:
+                expected = {next_letter(self.letter.key)}
+            if key not in expected:
+                where = f"paragraph {self.paragraph.label}" if self.paragraph and self.paragraph.label else "this part"
+                self.report(block.line, f"unknown sub-paragraph label sequence in {where}: ({key}) after {self.letter.label if self.letter else self.roman.label}")
+                return
+        letter = _Draft(ElementKind.SUBPARAGRAPH, f"({key})", key, block.line)
+        if self.annex and not self.inverted and (parent is None or parent.kind is not ElementKind.ANNEX_PARAGRAPH or not parent.label):
             # An annex's list of items (a) to (dd) stands at its top level: annex-1-dd.
-            self.paragraphs.append(self.letter)
+            self.paragraphs.append(letter)
+        elif parent is None:
+            self.report(block.line, f"label ({key}) before any paragraph")
+            return
         else:
-            parent.items.append(self.letter)
-        self.roman = self.indent = None
+            parent.items.append(letter)
+        self.letter = letter
+        if not self.inverted:
+            self.roman = None
+        self.point = self.indent = None
         self.heading_open = not block.text
         if block.text:
-            self.letter.text.append(block.text)
+            letter.text.append(block.text)
 
     def _open_roman(self, block: Block, key: str) -> None:
-        parent = self.letter or self.paragraph or self._anonymous(block)
+        if self.letter is None and self.roman is None and self.paragraph is not None and not self.annex:
+            self.inverted = key == "i"
+        parent = self.paragraph if self.inverted else (self.letter or self.paragraph)
+        if parent is None:
+            parent = self._anonymous(block)
         count = len([item for item in parent.items if item.kind is ElementKind.ITEM])
         expected = roman(count + 1)
         if key != expected:
@@ -206,14 +274,31 @@ class _Builder:
             return
         self.roman = _Draft(ElementKind.ITEM, f"({key})", key, block.line)
         parent.items.append(self.roman)
-        self.indent = None
-        self.heading_open = False
+        if self.inverted:
+            self.letter = None
+        self.point = self.indent = None
+        self.heading_open = self.inverted and not block.text
         if block.text:
             self.roman.text.append(block.text)
 
+    def _open_point(self, block: Block, label: str) -> None:
+        parent = self._inner() or self.paragraph or self._anonymous(block)
+        if self.point is not None and self.point in parent.items:
+            parent = parent
+        key = label.strip("().").lower()
+        if any(item.key == key for item in parent.items):
+            where = f"paragraph {self.paragraph.label}" if self.paragraph and self.paragraph.label else "this part"
+            self.report(block.line, f"label {label} appears twice in the same list in {where}")
+            return
+        self.point = _Draft(ElementKind.POINT, label, key, block.line)
+        parent.items.append(self.point)
+        self.indent = None
+        self.heading_open = False
+        if block.text:
+            self.point.text.append(block.text)
+
     def _open_indent(self, block: Block, mark: str) -> None:
-        parent = self.roman or self.letter or self.paragraph or self._anonymous(block)
-        mark = "–" if mark in ("—", "-") else mark
+        parent = self.point or self._inner() or self.paragraph or self._anonymous(block)
         self.indent = _Draft(ElementKind.INDENT, mark, str(len(parent.items) + 1), block.line)
         parent.items.append(self.indent)
         self.heading_open = False
@@ -235,10 +320,11 @@ class _Builder:
         target.text.append(block.text)
         return True
 
-    def heading_for_letter(self, block: Block) -> bool:
+    def heading_for_label(self, block: Block) -> bool:
         """A heading right after a bare '(c)' (or continuing that heading) belongs to it."""
-        if self.heading_open and self.letter is not None and not self.letter.text:
-            self.letter.heading.append(block.text)
+        target = self._inner()
+        if self.heading_open and target is not None and not target.text and self.indent is None and self.point is None:
+            target.heading.append(block.text)
             return True
         return False
 
@@ -252,7 +338,8 @@ def infer_structure(layout: Layout, metadata: Metadata, *, source: str = "", rep
 
     preamble = _preamble(layout.preamble, report)
     operative, sections = _operative(layout.operative, layout.end_line, report)
-    annexes = tuple(_annex(number, annex, report) for number, annex in enumerate(layout.annexes, start=1))
+    parts = [part for annex in layout.annexes for part in split_restarts(annex)]
+    annexes = tuple(_annex(number, annex, report) for number, annex in enumerate(parts, start=1))
     if any(d.severity is Severity.ERROR for d in diagnostics):
         return None, diagnostics
     resolution = Resolution(metadata, layout.header, tuple(preamble), tuple(sections), tuple(operative), annexes=annexes)
@@ -270,7 +357,10 @@ def _preamble(blocks: tuple[Block, ...], report) -> list[Element]:
 
 
 def _operative(blocks: tuple[Block, ...], end_line: int, report) -> tuple[list[Element], list[Section]]:
-    if not any(OPERATIVE_LABEL.match(block.label) for block in blocks):
+    blocks = tuple(_part_headings(blocks))
+    numbered = any(OPERATIVE_LABEL.match(block.label) for block in blocks)
+    texts = [block for block in blocks if not block.heading]
+    if not numbered and not (texts and not any(block.label for block in texts)):
         report(blocks[-1].line if blocks else end_line, "no operative paragraph found (a line starting '1.'): the file may be truncated")
         return [], []
     builder = _Builder(report, annex=False)
@@ -280,10 +370,15 @@ def _operative(blocks: tuple[Block, ...], end_line: int, report) -> tuple[list[E
     previous = 0
     for block in blocks:
         number = OPERATIVE_LABEL.match(block.label)
-        if block.heading:
-            if not pending and builder.heading_for_letter(block):
+        if block.heading or (numbered and builder.paragraph is None and not block.label):
+            # Unlabelled text before the first number ('Renewal of the mandate', '*') heads it.
+            if not pending and builder.heading_for_label(block):
                 continue
             pending.append(block)
+            continue
+        if number and builder.paragraph is not None and int(number["number"]) != previous + 1 and _nested_number(number, builder):
+            # '1.', '2.' inside a paragraph (a quoted list) before the next paragraph number: a lower degree.
+            builder.add(block)
             continue
         if number:
             value = int(number["number"])
@@ -302,17 +397,18 @@ def _operative(blocks: tuple[Block, ...], end_line: int, report) -> tuple[list[E
             builder.open_paragraph(block, value)
             continue
         if pending:
-            # A heading inside a paragraph, not before a number: it heads the next labelled element.
-            _misplaced_heading(builder, pending, block, report)
+            _heading_as_text(builder, pending, report)
             pending = []
-        if block.label and builder.paragraph is None:
+        if not numbered and builder.paragraph is None and not block.label:
+            builder.open_unnumbered(block)
+        elif block.label and builder.paragraph is None:
             report(block.line, f"label {block.label} before the first operative paragraph")
         elif block.label:
             builder.add(block)
-        elif not builder.continue_text(block):
-            report(block.line, f"text before the first operative paragraph that is not a heading: {block.text[:40]!r}")
+        else:
+            builder.continue_text(block)
     if pending:
-        report(pending[0].line, f"heading {pending[0].text[:40]!r} is followed by no operative paragraph")
+        _heading_as_text(builder, pending, report)
     paragraphs = builder.paragraphs
     for draft in paragraphs:
         if not draft.text and not draft.items:
@@ -323,30 +419,82 @@ def _operative(blocks: tuple[Block, ...], end_line: int, report) -> tuple[list[E
             last = last.items[-1]
         if not " ".join(last.text).endswith("."):
             report(end_line or last.line, "the last operative paragraph does not end with a full stop: the file may be truncated", Severity.WARNING)
-    frozen = [draft.freeze(ids.element_id(ids.OPERATIVE_PREFIX, int(draft.label)), int(draft.label)) for draft in paragraphs if draft.text or draft.items]
+    frozen = [
+        draft.freeze(ids.element_id(ids.OPERATIVE_PREFIX, int(draft.label or 1)), int(draft.label or 1))
+        for draft in paragraphs
+        if draft.text or draft.items
+    ]
     return frozen, sections
 
 
-def _misplaced_heading(builder: _Builder, pending: list[Block], block: Block, report) -> None:
-    """Headings before a sub-paragraph (not before a number) head that sub-paragraph; kept, never lost."""
+def _nested_number(number: re.Match, builder: _Builder) -> bool:
+    """A number that restarts at 1 inside an open paragraph, or continues such a restart."""
+    value = int(number["number"])
+    host = builder.deepest()
+    if host is None:
+        return False
+    points = [item for item in host.items if item.kind is ElementKind.POINT and item.label.startswith("(") and item.key.isdigit()]
+    if builder.point is not None and builder.point.key.isdigit():
+        return value == int(builder.point.key) + 1
+    return value == 1 and not points
+
+
+def _part_headings(blocks: tuple[Block, ...]) -> list[Block]:
+    """Parts of the operative text ('I', 'A.', 'B. Sanctions measures') are headings, label and all."""
+    found = []
+    for block in blocks:
+        if block.label and PART_LABEL.match(block.label):
+            found.append(Block(block.line, f"{block.label} {block.text}".strip(), heading=True))
+        else:
+            found.append(block)
+    return found
+
+
+def _heading_as_text(builder: _Builder, pending: list[Block], report) -> None:
+    """A heading inside a paragraph (not before a number) stays where it is, as text: never lost."""
     text = " ".join(b.text for b in pending)
-    if block.label:
-        builder.add(block)
-        opened = builder.deepest()
-        if opened is not None and opened.line == block.line and not opened.heading:
-            opened.heading.append(text)
-            return
     target = builder.deepest()
     if target is None:
         report(pending[0].line, f"heading {text[:40]!r} stands before any operative paragraph")
         return
-    report(pending[0].line, f"heading {text[:40]!r} inside paragraph {builder.paragraph.label if builder.paragraph else ''} kept as text", Severity.WARNING)
+    where = builder.paragraph.label if builder.paragraph else ""
+    report(pending[0].line, f"heading {text[:40]!r} inside paragraph {where} is kept as its text", Severity.WARNING)
     target.text.append(text)
-    if not block.label:
-        target.text.append(block.text)
+
+
+def known_label(label: str) -> bool:
+    """Whether a printed label is one the structure step can place."""
+    return bool(
+        OPERATIVE_LABEL.match(label) or LETTER_LABEL.match(label) or LOWER_LABEL.match(label) or PART_LABEL.match(label) or label in INDENT_MARKS
+    )
+
+
+def split_restarts(annex: AnnexBlocks) -> list[AnnexBlocks]:
+    """An annex whose numbering starts again at 1 holds several lists: each from there on is a part of its own.
+
+    The headings right before the new '1.' become the new part's title; 'Annex I (continued)' otherwise.
+    """
+    parts: list[AnnexBlocks] = []
+    current: list[Block] = []
+    title, line = annex.title, annex.line
+    seen_number = False
+    for block in annex.blocks:
+        if block.label == "1." and seen_number:
+            headings = []
+            while current and current[-1].heading:
+                headings.insert(0, current.pop())
+            parts.append(AnnexBlocks(title, line, tuple(current)))
+            title = " ".join(b.text for b in headings)
+            line, current, seen_number = block.line, [], False
+        if OPERATIVE_LABEL.match(block.label):
+            seen_number = True
+        current.append(block)
+    parts.append(AnnexBlocks(title, line, tuple(current)))
+    return parts
 
 
 def _annex(number: int, annex: AnnexBlocks, report) -> Annex:
+    annex = replace(annex, blocks=tuple(_part_headings(annex.blocks)))
     builder = _Builder(report, annex=True)
     headings: list[str] = []
     expected = 1
@@ -356,7 +504,7 @@ def _annex(number: int, annex: AnnexBlocks, report) -> Annex:
         if block.heading:
             if not builder.paragraphs:
                 headings.append(block.text)
-            elif not builder.heading_for_letter(block):
+            elif not builder.heading_for_label(block):
                 # A heading between annex paragraphs is a paragraph of its own: kept in order.
                 builder.open_unlabelled(block)
             continue
