@@ -38,12 +38,13 @@ def command_parse(args: argparse.Namespace) -> int:
 def command_build(args: argparse.Namespace) -> int:
     """Generate the site's Markdown pages and data files under --docs from every text in --source.
 
-    Every source_texts/NAME.txt with its NAME.yml becomes one resolution. Generated paths are
+    Every text (NAME.txt, with an optional NAME.yml) and every UN Akoma Ntoso file (.xml) becomes one
+    resolution; a text and the XML file of the same resolution are one, the text checked against the file. Generated paths are
     replaced on each run; hand-written pages under docs/ are left alone. Run mkdocs afterwards.
     """
     from .render.site import build_site
 
-    return build_site(Path(args.source), Path(args.docs), include_synthetic=args.synthetic)
+    return build_site([Path(folder) for folder in args.source or ["source_texts"]], Path(args.docs), include_synthetic=args.synthetic)
 
 
 def command_synthetic(args: argparse.Namespace) -> int:
@@ -93,12 +94,38 @@ def command_shard_merge(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_check(args: argparse.Namespace) -> int:
+    """Read every English resolution under DIR (UNxml/SCresolutions, or a folder like source_texts/).
+
+    Finds Pre-2020/YEAR/*.xml and YEAR/English/*.xml (not PRST/, 'Not adopted/', other languages
+    or files named PRST), and *.xml and *.txt in plain folders. Prints the files found, parsed and
+    refused (grouped by kind of error, 3 examples each; every FILE:LINE: error: line with
+    --verbose), tracebacks (exceptions while reading: must be 0), word fidelity (parsed XML files
+    whose model has exactly the file's words) and the round trip (each model laid out as a PDF
+    extraction and read back by the text path must be identical). --json OUT writes the figures;
+    --parsed-into OUT links there one parsed file per resolution that no --besides folder gives,
+    for `build --source FOLDER --source OUT`. Exit code 1 only when some file raised an exception.
+    """
+    from .check import run_check
+
+    return run_check(
+        [Path(folder) for folder in args.dirs],
+        jobs=args.jobs,
+        verbose=args.verbose,
+        json_out=Path(args.json) if args.json else None,
+        round_trip=not args.no_round_trip,
+        parsed_into=Path(args.parsed_into) if args.parsed_into else None,
+        besides=[Path(folder) for folder in args.besides or []],
+    )
+
+
 COMMANDS = {
     "parse": command_parse,
     "build": command_build,
     "synthetic": command_synthetic,
     "shard-split": command_shard_split,
     "shard-merge": command_shard_merge,
+    "check": command_check,
 }
 
 
@@ -109,7 +136,11 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("file", help="the resolution's text, e.g. source_texts/s-res-2364-2017.txt")
     parse.add_argument("--json", metavar="OUT", help="write the model here instead of standard output")
     build = commands.add_parser("build", help=command_build.__doc__.splitlines()[0], description=command_build.__doc__)
-    build.add_argument("--source", default="source_texts", help="folder of NAME.txt + NAME.yml (default: source_texts)")
+    build.add_argument(
+        "--source",
+        action="append",
+        help="folder of texts (NAME.txt, with an optional NAME.yml) and UN XML files, or a copy of UNxml/SCresolutions; repeat for several (default: source_texts)",
+    )
     build.add_argument("--docs", default="docs", help="MkDocs docs folder to write into (default: docs)")
     build.add_argument("--synthetic", action="store_true", help="also build texts marked synthetic (tests and benchmarks only)")
     synthetic = commands.add_parser("synthetic", help=command_synthetic.__doc__.splitlines()[0], description=command_synthetic.__doc__)
@@ -124,6 +155,14 @@ def _parser() -> argparse.ArgumentParser:
     shard_merge = commands.add_parser("shard-merge", help=command_shard_merge.__doc__.splitlines()[0], description=command_shard_merge.__doc__)
     shard_merge.add_argument("sites", nargs="+", help="the built shard sites, e.g. build/shards/*/site")
     shard_merge.add_argument("--into", default="site", help="the merged site (default: site)")
+    check = commands.add_parser("check", help=command_check.__doc__.splitlines()[0], description=command_check.__doc__)
+    check.add_argument("dirs", nargs="+", metavar="DIR", help="folders (or files) to read, e.g. a copy of UNxml/SCresolutions")
+    check.add_argument("--json", metavar="OUT", help="also write the figures as JSON")
+    check.add_argument("--verbose", action="store_true", help="list every refused file and every round-trip difference")
+    check.add_argument("--jobs", type=int, default=2, help="worker processes (default: 2)")
+    check.add_argument("--no-round-trip", action="store_true", help="skip the round trip through the text path")
+    check.add_argument("--parsed-into", metavar="OUT", help="link one parsed file per resolution into OUT, for build --source OUT")
+    check.add_argument("--besides", metavar="FOLDER", action="append", help="with --parsed-into: leave out resolutions this folder gives (repeatable)")
     return parser
 
 

@@ -7,14 +7,16 @@ every build, not only in tests.
 from __future__ import annotations
 
 import datetime
+from dataclasses import replace
 from pathlib import Path
 
 from .read.clean import clean_text
-from .read.fidelity import check_fidelity
+from .read.fidelity import check_against, check_fidelity
 from .model import Diagnostic, Metadata, Resolution, Severity
 from .read.parse import parse_resolution
 from .read.header import read_header, resolve_metadata
 from .read.source import MetadataFile, read_metadata, read_text
+from .sources import Source
 
 PROVISIONAL = Metadata("", 0, 0, datetime.date.min, 0, "", "")
 """Stands in for metadata that has errors, so that the text is still parsed and its problems reported."""
@@ -62,3 +64,39 @@ def load_text(text_path: Path) -> tuple[Resolution | None, list[Diagnostic]]:
     if fidelity:
         return None, diagnostics + fidelity
     return resolution, diagnostics
+
+
+def load_source(source: Source) -> tuple[Resolution | None, list[Diagnostic]]:
+    """The checked model of one source; a text with the UN's XML file beside it is checked against it.
+
+    The text stays the source of the words. The XML file adds what no PDF says (the meeting record,
+    the vote, the draft and its sponsors, Chapter VII, the subjects) and its footnotes; its date,
+    number and meeting must agree with the text's header, and its words with the text's, paragraph
+    by paragraph.
+    """
+    resolution, diagnostics = load_resolution(source.path)
+    if resolution is None or source.partner is None:
+        return resolution, diagnostics
+    from .read.akn import load_akn
+
+    official, official_diagnostics = load_akn(source.partner)
+    diagnostics += official_diagnostics
+    if official is None:
+        return None, diagnostics
+    mine, theirs = resolution.metadata, official.metadata
+    for name in ("number", "year", "adopted", "meeting"):
+        if getattr(theirs, name) and getattr(mine, name) != getattr(theirs, name):
+            diagnostics.append(
+                Diagnostic(str(source.partner), 0, Severity.ERROR, f"the UN's file gives {name} {getattr(theirs, name)} but {source.path.name} gives {getattr(mine, name)}")
+            )
+    diagnostics += check_against(resolution, official, source=str(source.partner))
+    if any(d.severity is Severity.ERROR for d in diagnostics):
+        return None, diagnostics
+    metadata = replace(
+        theirs,
+        subject=mine.subject or theirs.subject,
+        official_url=mine.official_url,
+        source_kind=mine.source_kind,
+        checked_against=source.partner.name,
+    )
+    return replace(resolution, metadata=metadata, footnotes=official.footnotes), diagnostics

@@ -100,3 +100,40 @@ def _line_of(raw: str, words: list[str], index: int) -> int:
         if seen > index:
             return number
     return max(1, raw.count("\n"))
+
+
+def check_against(resolution: Resolution, official: Resolution, *, source: str = "") -> list[Diagnostic]:
+    """Errors where a text's model differs from the model of the UN's XML file of the same resolution.
+
+    Both are compared element by element (labels, headings, words), so the error names the
+    paragraph: 'paragraph 20 (c) (ii): the text reads … where the UN's file reads …'.
+    """
+    from .. import ids
+
+    def shape(model: Resolution) -> list[tuple[str, str, str, str]]:
+        rows = [(f"section before {s.first}", "", s.heading, "") for s in model.sections]
+        rows += [(e.id, e.label, e.heading, e.text) for e in (*model.elements(), *model.annex_elements())]
+        return rows
+
+    mine, theirs = shape(resolution), shape(official)
+    for ours, official_row in zip(mine, theirs):
+        if ours == official_row:
+            continue
+        where = ours[0] if ours[0] != official_row[0] else ours[0]
+        name = ids.citation_label(where) if where[:3] in ("pp-", "op-", "ann") else where
+        ours_text = " ".join(part for part in ours[1:] if part)
+        theirs_text = " ".join(part for part in official_row[1:] if part)
+        at = next((i for i, (a, b) in enumerate(zip(ours_text, theirs_text)) if a != b), min(len(ours_text), len(theirs_text)))
+        return [
+            Diagnostic(
+                source,
+                0,
+                Severity.ERROR,
+                f"the text and the UN's file differ in {name} ({ours[0]} / {official_row[0]}): the text reads "
+                f"{ours_text[max(0, at - 30):at + 30]!r} where the file reads {theirs_text[max(0, at - 30):at + 30]!r}",
+            )
+        ]
+    if len(mine) != len(theirs):
+        extra = mine[len(theirs)][0] if len(mine) > len(theirs) else theirs[len(mine)][0]
+        return [Diagnostic(source, 0, Severity.ERROR, f"the text and the UN's file differ: {extra} is in only one of them ({len(mine)} elements against {len(theirs)})")]
+    return []

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from ..analyse.annotate import Annotations, annotate, load_annotation_data
 from ..model import Diagnostic, Resolution, Severity
-from ..pipeline import load_resolution, metadata_path
+from ..pipeline import load_source, metadata_path
+from ..sources import Source, pairs, resolution_files
 from ..analyse.references import Reference, find_references
 from .akoma_ntoso import to_akoma_ntoso
 from .analysis_pages import analysis_pages
@@ -53,14 +54,20 @@ def _annotation_data():
     return load_annotation_data()
 
 
-def _analyse(path: Path, fingerprint: bytes) -> tuple[Entry | None, list[Diagnostic]]:
+def _analyse(source: Source, fingerprint: bytes) -> tuple[Entry | None, list[Diagnostic]]:
     """Parse, check and annotate one resolution; reused from the cache when nothing changed."""
-    meta = metadata_path(path)
-    key = hashlib.sha256(fingerprint + path.read_bytes() + (meta.read_bytes() if meta.exists() else b""))
+    key = hashlib.sha256(fingerprint)
+    for path in (source.path, metadata_path(source.path), source.partner):
+        if path is not None and path.is_file():
+            try:
+                key.update(path.name.encode() + path.read_bytes())
+            except OSError:
+                key.update(b"unreadable")  # load_source reports it as FILE: error
     cached = CACHE / f"{key.hexdigest()}.pickle"
     if cached.exists():
         return pickle.loads(cached.read_bytes())
-    resolution, diagnostics = load_resolution(path)
+    resolution, diagnostics = load_source(source)
+    path = source.path
     entry = None
     if resolution is not None and not any(d.severity is Severity.ERROR for d in diagnostics):
         references, warnings = find_references(resolution, source=str(path))
@@ -75,11 +82,16 @@ def _analyse(path: Path, fingerprint: bytes) -> tuple[Entry | None, list[Diagnos
     return result
 
 
-def analyse_corpus(source: Path, include_synthetic: bool = False, jobs: int | None = None) -> tuple[list[Entry], bool]:
-    """Every resolution under ``source``, by number; False when any has an error (printed)."""
-    texts = sorted(source.glob("*.txt"))
+def analyse_corpus(source: Path | list[Path], include_synthetic: bool = False, jobs: int | None = None) -> tuple[list[Entry], bool]:
+    """Every resolution under the source folders, by number; False when any has an error (printed).
+
+    Texts (.txt) and the UN's Akoma Ntoso files (.xml) are both read; where a folder holds both for
+    one resolution, the text is built and checked against the XML file.
+    """
+    folders = source if isinstance(source, list) else [source]
+    texts = pairs([path for folder in folders for path in resolution_files(folder)])
     if not texts:
-        print(f"{source}:0: error: no resolution texts (*.txt) found", file=sys.stderr)
+        print(f"{folders[0]}:0: error: no resolution texts (*.txt) or UN XML files (*.xml) found", file=sys.stderr)
         return [], False
     fingerprint = _code_fingerprint()
     jobs = jobs or min(len(texts), os.cpu_count() or 1)
@@ -99,7 +111,7 @@ def analyse_corpus(source: Path, include_synthetic: bool = False, jobs: int | No
     numbers = [entry.resolution.metadata.number for entry in entries]
     duplicates = sorted({n for n in numbers if numbers.count(n) > 1})
     if duplicates:
-        print(f"{source}:0: error: resolution number {duplicates[0]} comes from more than one text", file=sys.stderr)
+        print(f"{folders[0]}:0: error: resolution number {duplicates[0]} comes from more than one text", file=sys.stderr)
         ok = False
     return sorted(entries, key=lambda e: e.resolution.metadata.number), ok
 
@@ -108,18 +120,20 @@ def resolution_pages(entry: Entry, links: ResolutionLinks) -> list[Page]:
     """Overview, full text, one page per paragraph, and the insight pages."""
     resolution = entry.resolution
     number = resolution.metadata.number
-    sections = [("At a glance", [LinkItem(title, f"{number}/{path}") for title, path in INSIGHT_LINKS])]
+    insights = insight_pages(resolution, entry.references, entry.annotations)
+    made = {page.path for page in insights}
+    glance = [LinkItem(title, f"{number}/{path}") for title, path in INSIGHT_LINKS if f"{number}/{path}" in made]
+    sections = [("At a glance", glance)] if glance else []
     cited_by = links.cited_by_resolutions()
     if cited_by:
         sections.append(("Cited by other resolutions on this site", cited_by))
     pages = [overview_page(resolution, sections), text_page(resolution, links)]
     pages += [paragraph_page(resolution, element, links) for element in (*resolution.preamble, *resolution.operative)]
-    pages += insight_pages(resolution, entry.references, entry.annotations)
-    return pages
+    return pages + insights
 
 
 def data_model(resolution: Resolution, references: tuple[Reference, ...], annotations: Annotations) -> dict[str, object]:
-    """The published JSON: the parse model, with each element's annotations and the actors and themes."""
+    """The published JSON: the parse model, with each element's annotations, the actors it names and the themes."""
     model = resolution.as_dict()
     per_element = annotations.as_dict()
 
@@ -135,7 +149,8 @@ def data_model(resolution: Resolution, references: tuple[Reference, ...], annota
     for element in model["preamble"] + model["operative"]:
         enrich(element)
     model["references"] = [reference.as_dict() for reference in references]
-    model["actors"] = [{"id": a.id, "name": a.name, "aliases": list(a.aliases), "kind": a.kind.value} for a in annotations.gazetteer.actors]
+    named = set(annotations.named())
+    model["actors"] = [{"id": a.id, "name": a.name, "aliases": list(a.aliases), "kind": a.kind.value} for a in annotations.gazetteer.actors if a.id in named]
     model["themes"] = [{"id": t.id, "name": t.name, "definition": t.definition} for t in annotations.taxonomy.themes]
     return model
 
@@ -174,7 +189,7 @@ def write_if_changed(path: Path, content: str | bytes) -> None:
     path.write_bytes(data)
 
 
-def build_site(source: Path, docs: Path, include_synthetic: bool = False) -> int:
+def build_site(source: Path | list[Path], docs: Path, include_synthetic: bool = False) -> int:
     """Generate docs/ from source/; returns the exit code."""
     entries, ok = analyse_corpus(source, include_synthetic)
     if ok and not entries:
