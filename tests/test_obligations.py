@@ -12,10 +12,8 @@ from build_scripts.analyse.obligations import (
     Timing,
     add_months,
     find_obligations,
-    leading_verbs,
     load_triggers,
     mandate_end,
-    mandate_tasks,
 )
 
 
@@ -94,25 +92,3 @@ def test_mandate_end_is_read_from_paragraph_15(resolution):
 )
 def test_adding_months_keeps_the_day_or_takes_the_month_end(day, months, expected):
     assert add_months(day, months) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "verbs"),
-    [
-        ("to support, monitor and supervise the ceasefire and to report to the Security Council on violations of it,", ("support", "monitor", "supervise")),
-        ("To monitor, help investigate and report publicly and regularly to the Security Council,", ("monitor", "help investigate", "report")),
-        ("To protect, without prejudice to the primary responsibility of the Malian authorities, civilians", ("protect",)),
-        ("In support of the Malian authorities, to stabilize the key population centres", ("stabilize",)),
-        ("In pursuit of its priorities and active defence of its mandate, to anticipate and deter threats", ("anticipate", "deter")),
-        ("To assist the Malian authorities with the removal and destruction of mines", ("assist",)),
-    ],
-)
-def test_a_task_s_modality_is_its_leading_verbs(text, verbs):
-    assert leading_verbs(text) == verbs
-
-
-def test_mandate_tasks_cover_every_item_of_paragraphs_20_and_22(resolution):
-    tasks = {t.element_id: t for t in mandate_tasks(resolution, 20)}
-    assert tasks["op-20-a-ii-1"].heading == "Support to the implementation of the Agreement on Peace and Reconciliation in Mali"
-    assert tasks["op-20-f-ii"].modality == ("monitor", "help investigate", "report")
-    assert [t.element_id for t in mandate_tasks(resolution, 22)] == ["op-22-a", "op-22-b", "op-22-c", "op-22-d"]

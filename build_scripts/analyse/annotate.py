@@ -91,6 +91,8 @@ class Annotations:
     """The actors the ids in ``addressees`` and ``mentions`` refer to."""
     taxonomy: Taxonomy
     """The themes the ids in ``themes`` refer to."""
+    lexicon: Lexicon
+    """The verbs the ``verbs`` were found with, and whether each addresses an actor."""
 
     def for_element(self, element_id: str) -> ElementAnnotations:
         """The annotations of one element; KeyError for an unknown id."""
@@ -102,6 +104,12 @@ class Annotations:
     def addressing(self, actor_id: str) -> tuple[str, ...]:
         """Ids of the elements that ask something of the actor."""
         return tuple(i for i, a in self.elements if actor_id in a.addressees)
+
+    def named(self) -> tuple[str, ...]:
+        """Ids of the actors the resolution names (addressees are always named), in gazetteer order."""
+        found = {m.actor for _, a in self.elements for m in (*a.mentions, *a.heading_mentions)}
+        found |= {actor for _, a in self.elements for actor in a.addressees}
+        return tuple(actor.id for actor in self.gazetteer.actors if actor.id in found)
 
     def mentioning(self, actor_id: str) -> tuple[str, ...]:
         """Ids of the elements that name the actor in their text or heading."""
@@ -211,4 +219,4 @@ def annotate(resolution: Resolution, data: AnnotationData | None = None) -> Anno
     found: list[tuple[str, ElementAnnotations]] = []
     for paragraph in (*resolution.preamble, *resolution.operative):
         found += _annotate(paragraph, (), data)
-    return Annotations(tuple(found), data.gazetteer, data.taxonomy)
+    return Annotations(tuple(found), data.gazetteer, data.taxonomy, data.lexicon)

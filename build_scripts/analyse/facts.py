@@ -1,6 +1,8 @@
 """Key facts read from a mandate resolution's own words: mandate end and authorized strength.
 
 Each fact carries the id of the element that states it, so pages can link to the evidence.
+Nothing here knows any one resolution: the mandated body is named as the text names it
+('MINUSMA'; 'UNOCI' for "the United Nations Operation in Côte d’Ivoire (UNOCI)").
 """
 
 from __future__ import annotations
@@ -11,9 +13,19 @@ from dataclasses import dataclass
 
 from ..model import Resolution
 
+DATE = r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"
+"""A date as resolutions print it: '30 June 2018'."""
+
 MANDATE_END = re.compile(
-    r"""extend\s+the\s+mandate\s+of\s+(?P<mission>[A-Z][A-Za-z-]+)   # 'extend the mandate of MINUSMA'
-        \s+until\s+(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+\d{4})          # 'until 30 June 2018'
+    rf"""
+    \b(?:extend|renew)(?:s|ed)? \s+                   # 'extend', 'renew', 'renews'
+    (?:until \s+ (?P<date_first>{DATE}) \s+)?         # 'extend until 15 September 2020 the mandate of UNSMIL'
+    (?: (?:the \s+)? mandates? \s+ of \s+             # 'the mandate of', 'the mandates of'
+        (?P<mission>[^,;:]+?)                         # 'MINUSMA'; 'the United Nations Operation in … (UNOCI) and of the French forces which support it'
+        (?= \s+ (?:until|for|as|under)\b | [,;:.] | $ ) # up to the words that say how long or on what terms
+      | (?P<owner>[A-Z][\w-]*)['’]s \s+ mandate\b     # or 'UNSOM’s mandate'
+    )
+    (?: [^;]{{0,200}}? \b until \s+ (?P<date>{DATE}) )?  # 'until 30 June 2018', perhaps after an aside ', as determined in resolution 1739 (2007),'
     """,
     re.X,
 )
@@ -25,13 +37,33 @@ STRENGTH = re.compile(
     re.X,
 )
 
+_BODY_SEPARATOR = re.compile(
+    r"""
+    \s*,?\s+ and \s+ (?:of \s+)?     # ' and of ' between two bodies: 'of UNOCI and of the French forces'
+    (?= (?:the \s+)? [A-Z] )         # only before a name
+    """,
+    re.X,
+)
+_ACRONYM = re.compile(
+    r"""
+    \( (?P<acronym>[A-Z][A-Za-z-]*[A-Z]) \) \s* $    # a name that ends with its acronym: '… (UNOCI)'
+    """,
+    re.X,
+)
+_QUALIFIER = re.compile(
+    r"""
+    \s+ (?:which|that|who|established|appointed|as|under|within) \b .* $   # ' which support it', ' established by …'
+    """,
+    re.X,
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Fact:
     """A figure or date the text states, with where it says so."""
 
     name: str
-    """What it is: 'Mandate until', 'Military personnel (ceiling)'."""
+    """What it is: 'Mandate of MINUSMA until', 'Military personnel, up to'."""
     value: str
     """As the text gives it: '30 June 2018', '13,289'."""
     element_id: str
@@ -46,13 +78,48 @@ def parse_date(text: str) -> datetime.date | None:
         return None
 
 
-def key_facts(resolution: Resolution) -> list[Fact]:
-    """Mandate end and authorized strength, where the text states them."""
+def body_names(words: str) -> tuple[str, ...]:
+    """The bodies a phrase names, each by its shortest name in the text.
+
+    'the United Nations Operation in Côte d’Ivoire (UNOCI) and of the French forces which support
+    it' → ('UNOCI', 'French forces'); 'MINUSMA' → ('MINUSMA',); 'the Panel of Experts' → ('Panel of Experts',).
+    """
+    names = []
+    for part in _BODY_SEPARATOR.split(" ".join(words.split())):
+        if match := _ACRONYM.search(part):
+            name = match["acronym"]
+        else:
+            name = _QUALIFIER.sub("", re.sub(r"^the\s+", "", part)).strip(" ,")
+        if name and name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+def mandate_until(text: str) -> tuple[tuple[str, ...], str] | None:
+    """The bodies whose mandate the text extends or renews, and until when as printed ('' if it does not say)."""
+    match = MANDATE_END.search(text)
+    if not match:
+        return None
+    bodies = body_names(match["mission"] or match["owner"])
+    return (bodies, match["date_first"] or match["date"] or "") if bodies else None
+
+
+def strength_facts(resolution: Resolution) -> list[Fact]:
+    """The authorized strength, where the text states it."""
     facts = []
     for element in resolution.elements():
-        if match := MANDATE_END.search(element.text):
-            facts.append(Fact(f"Mandate of {match['mission']} until", match["date"], element.id))
         if match := STRENGTH.search(element.text):
             facts.append(Fact("Military personnel, up to", match["military"], element.id))
             facts.append(Fact("Police personnel, up to", match["police"], element.id))
     return facts
+
+
+def key_facts(resolution: Resolution) -> list[Fact]:
+    """Mandate end and authorized strength, where the text states them."""
+    facts = []
+    for element in resolution.operative:
+        for part in element.walk():
+            found = mandate_until(part.text)
+            if found and found[1]:
+                facts.append(Fact(f"Mandate of {' and '.join(found[0])} until", found[1], part.id))
+    return facts + strength_facts(resolution)

@@ -1,4 +1,4 @@
-"""Obligations: what the resolution asks actors to report, tell or plan, and when; the mandated tasks.
+"""Obligations: what the resolution asks actors to report, tell or plan, and when.
 
 ``find_obligations(resolution, annotations)`` reads every element's text for the triggers in
 ``data/obligations.yml`` and returns one :class:`Obligation` per trigger found, in document order,
@@ -9,10 +9,6 @@ with warnings for triggers it cannot attribute to an actor. What the output prom
   phrase (the last verb before it), or of the element when no verb does;
 - ``due`` is computed only from a date the resolution gives itself (its adoption, its mandate's
   end), and ``computation`` says how; an obligation with no computable date says "no date given".
-
-``mandate_tasks(resolution, annotations, paragraph)`` lists the tasks of a mandate paragraph
-(op 20, op 22) with the leading verbs that say what the mission does ("support, monitor and
-supervise"), for the mandate page.
 """
 
 from __future__ import annotations
@@ -26,7 +22,7 @@ from pathlib import Path
 
 from ..data_files import DATA, missing_keys, phrase_pattern, read_entries
 from .annotate import Annotations
-from .facts import MANDATE_END, parse_date
+from .facts import mandate_until, parse_date
 from ..model import Diagnostic, Element, Resolution, Severity
 
 OBLIGATIONS_FILE = DATA / "obligations.yml"
@@ -110,19 +106,6 @@ class Obligation:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Task:
-    """One task of a mandate paragraph (op 20 or op 22)."""
-
-    element_id: str
-    heading: str
-    """The sub-paragraph's heading, inherited by its items ('Good offices and reconciliation')."""
-    modality: tuple[str, ...]
-    """The leading verbs, lower case: ('support', 'monitor', 'supervise'); () when none leads."""
-    depth: int
-    """1 for a sub-paragraph, 2 for its items, 3 for their indents."""
-
-
 NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 
 RECURRING = re.compile(
@@ -153,16 +136,6 @@ WHEN_OCCURRING = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-LEADING_VERBS = re.compile(
-    r"""
-    ^ (?P<lead>[^,;]*?,\s*)?                                    # 'In support of the Malian authorities, '
-    to \s+ (?P<first>(?:help\s+)?[a-z]+)                         # 'To support'
-    (?P<more>(?: ,\s* (?:help\s+)?[a-z]+ )* \s+ and \s+ (?:help\s+)?[a-z]+)?   # ', monitor and supervise': only a list closed by 'and'
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
-
-
 def load_triggers(path: Path = OBLIGATIONS_FILE) -> tuple[tuple[Trigger, ...], list[Diagnostic]]:
     """The triggers in ``path``, with every problem found (file, line and key)."""
     entries, problems = read_entries(path, "triggers")
@@ -200,9 +173,9 @@ def _after(day: datetime.date, count: int, unit: str) -> datetime.date:
 
 
 def mandate_end(resolution: Resolution) -> tuple[datetime.date, str] | None:
-    """The date the mandate ends and the element that says so ('until 30 June 2018', op 15)."""
+    """The date the mandate ends and the element that says so ("extend the mandate of X until 30 June 2018")."""
     for element in resolution.elements():
-        if (match := MANDATE_END.search(element.text)) and (end := parse_date(match["date"])):
+        if (found := mandate_until(element.text)) and (end := parse_date(found[1])):
             return end, element.id
     return None
 
@@ -278,29 +251,3 @@ def find_obligations(
                 problems.append(Diagnostic(source, element.line, Severity.WARNING, f"{element.id}: no actor found for “{element.text[start:end]}”"))
             found.append(Obligation(element.id, kind, start, end, actors, timing, said, due, how, focus, clause_start, clause_end))
     return tuple(found), problems
-
-
-def leading_verbs(text: str) -> tuple[str, ...]:
-    """The verbs a task opens with: 'To support, monitor and supervise …' → ('support', 'monitor', 'supervise')."""
-    match = LEADING_VERBS.match(text)
-    if not match:
-        return ()
-    more = re.split(r"\s*,\s*|\s*\band\s+", match["more"].strip()) if match["more"] else []
-    return tuple(dict.fromkeys(word.lower() for word in (match["first"], *more) if word.strip(", ")))
-
-
-def mandate_tasks(resolution: Resolution, paragraph: int) -> tuple[Task, ...]:
-    """The sub-paragraphs, items and indents of an operative paragraph, each with its heading and modality."""
-    tasks: list[Task] = []
-
-    def visit(element: Element, heading: str, depth: int) -> None:
-        heading = element.heading or heading
-        tasks.append(Task(element.id, heading, leading_verbs(element.text), depth))
-        for item in element.items:
-            visit(item, heading, depth + 1)
-
-    for element in resolution.operative:
-        if element.number == paragraph:
-            for item in element.items:
-                visit(item, "", 1)
-    return tuple(tasks)

@@ -222,6 +222,18 @@ def official_url(symbol: str, language: str = "") -> str:
     return f"{UNDOCS}{language + '/' if language else ''}{path}"
 
 
+ANNEX_REFERENCE = re.compile(
+    r"""\b(?P<phrase>
+        annex(?:\x20(?P<which>[IVX]{1,4}|\d{1,2}))?   # 'annex', 'annex II', 'annex 2'
+        \s+(?:to|of)\s+(?:this|the\s+present)\s+resolution  # 'to this resolution', 'of the present resolution'
+      | annexed\s+to\s+(?:this|the\s+present)\s+resolution  # 'annexed to this resolution'
+    )""",
+    re.X | re.I,
+)
+
+ROMAN_NUMBERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+
+
 def find_references(resolution: Resolution, *, source: str = "") -> tuple[tuple[Reference, ...], list[Diagnostic]]:
     """Every reference in every element's text, and a warning for each one that cannot be resolved.
 
@@ -272,7 +284,7 @@ class _Finder:
     def element(self, element: Element) -> list[Reference]:
         """The references in one element's text, by start; earlier finders win overlaps."""
         accepted: list[Reference] = []
-        for finder in (self._symbols, self._provisions, self._paragraphs, self._neighbours, self._resolutions, self._instruments):
+        for finder in (self._symbols, self._annexes, self._provisions, self._paragraphs, self._neighbours, self._resolutions, self._instruments):
             for reference in finder(element):
                 if not any(reference.start < other.end and other.start < reference.end for other in accepted):
                     accepted.append(reference)
@@ -296,6 +308,18 @@ class _Finder:
             symbol = re.sub(r"\s+", " ", match.group())
             found.append(Reference(element.id, match.start(), match.end(), ReferenceKind.DOCUMENT,
                                    symbol=symbol, url=official_url(symbol)))
+        return found
+
+    def _annexes(self, element: Element) -> list[Reference]:
+        """'the annex to this resolution', 'annex II to this resolution': a link to that annex's page."""
+        found = []
+        for match in ANNEX_REFERENCE.finditer(element.text):
+            which = match["which"] or "I"
+            number = ROMAN_NUMBERS.get(which.upper()) or (int(which) if which.isdigit() else 0)
+            if not 0 < number <= len(self.resolution.annexes):
+                self.warn(element, f"{match['phrase']!r} refers to annex {which}, which this text does not hold; left as plain text")
+                continue
+            found.append(Reference(element.id, match.start("phrase"), match.end("phrase"), ReferenceKind.INTERNAL, targets=(f"annex-{number}",)))
         return found
 
     def _provisions(self, element: Element) -> list[Reference]:

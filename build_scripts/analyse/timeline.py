@@ -130,13 +130,19 @@ def describe(text: str, start: int, end: int) -> str:
 
 
 def dates_in(text: str) -> list[tuple[int, int, datetime.date, datetime.date, Precision]]:
-    """Every date in ``text`` as (start, end, first day, last day, precision), in order."""
+    """Every date in ``text`` as (start, end, first day, last day, precision), in order.
+
+    A day that no calendar has ('31 February 2019', '0 May 2017') is not a date and is skipped.
+    """
     found = []
     for match in DATE.finditer(text):
         year, month = int(match["year"]), _month_number(match["month"])
         if match["day"]:
-            first = datetime.date(year, month, int(match["day"]))
-            last = datetime.date(year, month, int(match["last_day"] or match["day"]))
+            try:
+                first = datetime.date(year, month, int(match["day"]))
+                last = datetime.date(year, month, int(match["last_day"] or match["day"]))
+            except ValueError:
+                continue
             found.append((match.start(), match.end(), first, last, Precision.DAY))
         else:
             last_day = calendar.monthrange(year, month)[1]

@@ -192,7 +192,10 @@ class _Reader:
         if bold and bold_text == text and not pending:
             found.append(Block(line, text, heading=True))
             return
-        if bold and bold_text == text and pending and re.match(r"^\([a-z]+\)$", pending[0]):
+        italic = [span for span in element.iter() if _local(span) == "span" and "italic" in (span.get("class") or "")]
+        italic_text = _clean(" ".join("".join(span.itertext()) for span in italic))
+        heading_like = (bold and bold_text == text) or (italic and italic_text == text and not text.endswith((".", ",", ";", ":")))
+        if heading_like and pending and re.match(r"^\([a-z]+\)$", pending[0]):
             # '(c)' followed by its bold heading: the label stands alone, the heading follows.
             found.append(Block(line, "", pending.pop()))
             found.append(Block(line, text, heading=True))
@@ -316,7 +319,7 @@ def _layout(statement: etree._Element, reader: _Reader, source: str) -> tuple[La
         for part in doc:
             if _local(part) not in ("meta",):
                 annex_blocks += reader.blocks(part)
-        annexes.append(_annex(annex_blocks, doc.sourceline or 0))
+        annexes += _annexes(annex_blocks, doc.sourceline or 0)
     end_line = max((element.sourceline or 0) for element in statement.iter())
     return Layout(header, tuple(pp_blocks), tuple(operative), tuple(annexes), end_line), []
 
@@ -336,6 +339,14 @@ def _split_inline_annexes(blocks: list[Block]) -> tuple[list[Block], list[AnnexB
         end = starts[position + 1] if position + 1 < len(starts) else len(blocks)
         annexes.append(_annex(blocks[start:end], blocks[start].line))
     return blocks[: starts[0]], annexes
+
+
+def _annexes(blocks: list[Block], line: int) -> list[AnnexBlocks]:
+    """One attachment may hold several annexes, each opening at a heading 'Annex II'."""
+    starts = [i for i, block in enumerate(blocks) if block.heading and ANNEX_TITLE.match(block.text)]
+    if not starts or starts[0] != 0:
+        starts = [0, *starts]
+    return [_annex(blocks[start : (starts[k + 1] if k + 1 < len(starts) else len(blocks))], line) for k, start in enumerate(starts)]
 
 
 def _annex(blocks: list[Block], line: int) -> AnnexBlocks:

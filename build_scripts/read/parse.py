@@ -61,6 +61,7 @@ ANNEX_TITLE = re.compile(
         (?:Annex|ANNEX)(?:es|ES)?           # 'Annex', 'ANNEX'
         (?:\s+(?:[IVX]+|\d{1,2}|[A-Z]))?    # its number, if several: 'Annex II', 'Annex 2', 'Annex A'
         (?:\s*[-–—:]\s*\S.*)?               # a title after a dash: 'ANNEX 1 - Comprehensive Plan'
+        (?:\s+(?:to|of)\s+resolution\s+\d{1,4}\s+\(\d{4}\))?  # 'Annex to resolution 1526 (2004)'
     )$""",
     re.X,
 )

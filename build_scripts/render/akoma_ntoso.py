@@ -28,7 +28,7 @@ import re
 
 from lxml import etree
 
-from build_scripts.ids import OPERATIVE_PREFIX, PREAMBULAR_PREFIX, paragraph_of
+from build_scripts.ids import ANNEX_PREFIX, OPERATIVE_PREFIX, PREAMBULAR_PREFIX, paragraph_of
 from build_scripts.model import Element, ElementKind, Resolution, Section
 
 AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -71,6 +71,12 @@ def eid(element_id: str) -> str:
     """
     prefix, paragraph = paragraph_of(element_id)
     parts = element_id.split("-")[2:]
+    if prefix == ANNEX_PREFIX:
+        # Inside an annex's own <doc>: 'annex-1-3-b' → 'annex_1__para_3__list_1__point_b'.
+        if not parts:
+            return f"annex_{paragraph}"
+        steps = [f"list_1__{'indent' if part.isdigit() else 'point'}_{part}" for part in parts[1:]]
+        return "__".join([f"annex_{paragraph}", f"para_{parts[0]}", *steps])
     if prefix == PREAMBULAR_PREFIX:
         if parts:
             raise ValueError(f"preambular paragraphs have no items: {element_id!r}")
@@ -108,6 +114,8 @@ def to_akoma_ntoso(resolution: Resolution) -> bytes:
     statement.append(_preface(resolution))
     statement.append(_preamble(resolution))
     statement.append(_main_body(resolution))
+    if resolution.annexes:
+        statement.append(_attachments(resolution))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -197,6 +205,27 @@ def _main_body(resolution: Resolution) -> etree._Element:
     return body
 
 
+def _attachments(resolution: Resolution) -> etree._Element:
+    """Each annex as an ``<attachment><doc name="annex">`` with its title lines and paragraphs."""
+    attachments = etree.Element(_NS + "attachments")
+    for annex in resolution.annexes:
+        doc = _sub(_sub(attachments, "attachment"), "doc", name="annex")
+        meta = _meta(resolution)
+        for child in list(meta):
+            if etree.QName(child).localname != "identification":
+                meta.remove(child)  # the references are the resolution's, declared once
+        doc.append(meta)
+        body = _sub(doc, "mainBody")
+        container = _sub(body, "hcontainer", name="annex", eId=eid(annex.id))
+        if annex.title:
+            _sub(container, "heading", annex.title)
+        for position, heading in enumerate(annex.headings, start=1):
+            _sub(container, "crossHeading", heading, eId=f"{eid(annex.id)}__crossHeading_{position}")
+        for item in annex.items:
+            _hierarchy(container, item)
+    return attachments
+
+
 def _section(body: etree._Element, section: Section, position: int) -> etree._Element:
     container = _sub(body, "hcontainer", name="operativeSection", eId=f"hcontainer_{position}")
     _sub(container, "heading", section.heading)
@@ -208,7 +237,10 @@ _TAGS = {
     ElementKind.SUBPARAGRAPH: "point",
     ElementKind.ITEM: "point",
     ElementKind.INDENT: "indent",
+    ElementKind.POINT: "point",
+    ElementKind.ANNEX_PARAGRAPH: "paragraph",
 }
+"""The AKN element for each kind below the preamble; every kind but PREAMBULAR has one."""
 
 
 def _hierarchy(parent: etree._Element, element: Element) -> None:

@@ -21,6 +21,8 @@ def spoken_label(resolution: Resolution, element: Element) -> str:
     """What a screen reader should say for the label: 'paragraph 20 (a) (ii)', 'preambular paragraph 3'."""
     if element.kind is ElementKind.PREAMBULAR:
         return f"preambular paragraph {element.number}"
+    if element.id.startswith(ids.ANNEX_PREFIX):
+        return ids.citation_label(element.id)
     return f"paragraph {ids.citation_label(element.id)}"
 
 
@@ -28,7 +30,9 @@ def label_text(element: Element) -> str:
     """The label as printed: '20.', '(a)', '(ii)', '–'; 'PP3' for unnumbered preambular paragraphs."""
     if element.kind is ElementKind.PREAMBULAR:
         return f"PP{element.number}"
-    if element.kind is ElementKind.OPERATIVE:
+    if not element.label:
+        return "¶"  # an unnumbered paragraph still needs a permalink to click
+    if element.kind in (ElementKind.OPERATIVE, ElementKind.ANNEX_PARAGRAPH):
         return f"{element.label}."
     return element.label
 

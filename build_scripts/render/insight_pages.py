@@ -1,25 +1,29 @@
 """Pages that read the resolution as a whole: obligations, timeline, mandate, and three pictures.
 
-``insight_pages(resolution, references, annotations)`` returns, for resolution N:
+``insight_pages(resolution, references, annotations)`` returns, for resolution N, each of these
+pages that has something to show (a thematic text has no mandate page; a text that cites nothing
+has no map of cross-references):
 
 - ``N/obligations/``: every request to report, inform or plan, who, when, with the evidence;
 - ``N/timeline/``: every date the text names, in order, each linked to its element;
-- ``N/mandate/``: MINUSMA's tasks (op 20, op 22) with strength and modality, figures, use of force;
+- ``N/mandate/``: what the resolution mandates and to whom: the paragraphs that extend or renew
+  a mandate, the task lists with strength and modality, figures, use of force, other requests;
 - ``N/references-map/``: which paragraphs refer to which, and what they cite elsewhere;
 - ``N/matrix/``: whom the Council asks to act, on which theme;
 - ``N/strength/``: the operative paragraphs by section and strongest verb.
 
 Every picture has a table beside it that says the same in words. ``INSIGHT_LINKS`` gives the
-titles and path suffixes for the overview.
+titles and path suffixes for the overview, which links only the pages that were made.
 """
 
 from __future__ import annotations
 
 from .. import ids
 from ..analyse.annotate import Annotations
-from ..analyse.facts import key_facts
+from ..analyse.facts import strength_facts
+from ..analyse.mandate import Mandate, TaskList, find_mandate
 from ..model import Element, Resolution
-from ..analyse.obligations import Obligation, find_obligations, mandate_tasks
+from ..analyse.obligations import Obligation, find_obligations
 from ..analyse.references import Reference, ReferenceKind
 from ..analyse.timeline import EventSource, build_timeline
 from . import svg
@@ -37,8 +41,6 @@ INSIGHT_LINKS: list[tuple[str, str]] = [
     ("Paragraphs by strength of verb", "strength/"),
 ]
 """(title, path under N/) of each insight page, in the order the overview lists them."""
-
-USE_OF_FORCE = "all necessary means"
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> str:
@@ -126,51 +128,96 @@ def _strongest(annotations: Annotations, element_id: str) -> tuple[int, str]:
     return best.strength, best.lemma
 
 
-def _tasks_table(page: str, resolution: Resolution, annotations: Annotations, paragraph: int) -> str:
+def _names(names: tuple[str, ...]) -> str:
+    """'UNOCI', 'UNOCI and French forces', 'A, B and C'."""
+    return " and ".join(filter(None, [", ".join(names[:-1]), names[-1]])) if names else ""
+
+
+def _task_list_headings(task_lists: tuple[TaskList, ...]) -> list[str]:
+    """'Priority tasks { #priority }', then 'Other tasks { #other }'; 'Tasks { #tasks }' where none is priority.
+
+    A second list of the same kind gets '{ #other-2 }' and so on, so every anchor is unique.
+    """
+    any_priority = any(task_list.priority for task_list in task_lists)
+    headings, used = [], {}
+    for task_list in task_lists:
+        title, anchor = ("Priority tasks", "priority") if task_list.priority else (("Other tasks", "other") if any_priority else ("Tasks", "tasks"))
+        used[anchor] = used.get(anchor, 0) + 1
+        if used[anchor] > 1:
+            title, anchor = f"{title} ({used[anchor]})", f"{anchor}-{used[anchor]}"
+        headings.append(f"## {title} {{ #{anchor} }}\n")
+    return headings
+
+
+def _tasks_table(page: str, resolution: Resolution, annotations: Annotations, task_list: TaskList) -> str:
     number = resolution.metadata.number
     elements = _elements(resolution)
-    strength, lemma = _strongest(annotations, f"op-{paragraph}")
+    strength, lemma = _strongest(annotations, task_list.element_id)
     rows = []
-    for task in mandate_tasks(resolution, paragraph):
+    for task in task_list.tasks:
         element = elements[task.element_id]
         label = ids.citation_label(task.element_id)
         heading = escape(element.heading) if element.heading else ""
         modality = escape(", ".join(task.modality)) if task.modality else "—"
         rows.append([_link(page, number, task.element_id, label), heading, modality, escape(_excerpt(element.text, 20)) if element.text else "<em>see its items</em>"])
-    chapeau = escape(_excerpt(elements[f"op-{paragraph}"].text, 20))
-    intro = f"<p>{_link(page, number, f'op-{paragraph}')}: “{chapeau}” — strongest verb <strong>{escape(lemma)}</strong> ({strength} of 4).</p>\n"
+    chapeau = escape(_excerpt(elements[task_list.element_id].text, 20))
+    verb = f" — strongest verb <strong>{escape(lemma)}</strong> ({strength} of 4)" if lemma else ""
+    intro = f"<p>{_link(page, number, task_list.element_id)}: “{chapeau}”{verb}.</p>\n"
     return intro + _table(["Task", "Heading", "Modality", "Text"], rows)
 
 
-def mandate_page(resolution: Resolution, annotations: Annotations) -> Page:
+def mandate_page(resolution: Resolution, annotations: Annotations, mandate: Mandate) -> Page:
     number, page = resolution.metadata.number, f"{resolution.metadata.number}/mandate/"
-    facts = [[escape(fact.name), escape(fact.value), _link(page, number, fact.element_id)] for fact in key_facts(resolution)]
-    force = [
-        [_link(page, number, element.id), _actor_names(annotations, annotations.for_element(element.id).addressees), escape(_excerpt(element.text, 40))]
-        for element in resolution.elements()
-        if USE_OF_FORCE in element.text
-    ]
+    elements = _elements(resolution)
+    bodies = _names(mandate.bodies) or "the bodies it names"
     body = [
-        front_matter(f"Mandate at a glance: {resolution.metadata.symbol}", "The mission's priority and other tasks, how strongly each is given, its figures and its use-of-force language."),
+        front_matter(f"Mandate at a glance: {resolution.metadata.symbol}", f"What the resolution mandates {bodies} to do: the mandate, its tasks, how strongly each is given, figures and use-of-force language."),
         "# Mandate at a glance\n",
-        "## Figures\n",
-        _table(["Fact", "Value", "Evidence"], facts),
-        "## Use of force\n",
-        f"<p>Where the text authorizes “{escape(USE_OF_FORCE)}”.</p>\n",
-        _table(["Paragraph", "Authorized", "Text"], force),
-        "## Priority tasks { #priority }\n",
-        "<p>Modality is the verb or verbs a task opens with (“To support, monitor and supervise …”); “—” where none leads.</p>\n",
-        _tasks_table(page, resolution, annotations, 20),
-        "## Other tasks { #other }\n",
-        _tasks_table(page, resolution, annotations, 22),
+        f"<p>What the resolution mandates {escape(bodies)} to do, read from its words: the paragraphs that extend or renew a mandate, "
+        "the tasks it lists, the figures it gives, its use-of-force language and the other paragraphs that ask a mandated body to act.</p>\n",
     ]
+    if mandate.grants:
+        rows = [[escape(_names(grant.bodies)), escape(grant.until) if grant.until else "not given", _link(page, number, grant.element_id), escape(_excerpt(elements[grant.element_id].text, 60))] for grant in mandate.grants]
+        body += ["## Mandate extended or renewed { #renewal }\n", _table(["Whose", "Until", "Evidence", "Text"], rows)]
+    figures = [[escape(fact.name), escape(fact.value), _link(page, number, fact.element_id)] for fact in strength_facts(resolution)]
+    if figures:
+        body += ["## Figures\n", _table(["Fact", "Value", "Evidence"], figures)]
+    if mandate.force:
+        rows = []
+        for force in mandate.force:
+            authorized = _actor_names(annotations, annotations.for_element(force.element_id).addressees)
+            if authorized == "—" and force.bodies:
+                authorized = escape(_names(force.bodies))
+            rows.append([_link(page, number, force.element_id), authorized, escape(_excerpt(elements[force.element_id].text, 40))])
+        phrases = sorted({force.phrase.lower() for force in mandate.force})
+        body += [
+            "## Use of force\n",
+            f"<p>Where the text authorizes {' or '.join(f'“{escape(phrase)}”' for phrase in phrases)}.</p>\n",
+            _table(["Paragraph", "Authorized", "Text"], rows),
+        ]
+    if mandate.task_lists:
+        body.append("<p>In the task lists below, modality is the verb or verbs a task opens with (“To support, monitor and supervise …”); “—” where none leads.</p>\n")
+    for heading, task_list in zip(_task_list_headings(mandate.task_lists), mandate.task_lists):
+        body += [heading, _tasks_table(page, resolution, annotations, task_list)]
+    if mandate.requests:
+        rows = [
+            [_link(page, number, request.element_id), escape(_names(request.bodies)), escape(", ".join(request.modality)) if request.modality else "—", escape(_excerpt(elements[request.element_id].text, 40))]
+            for request in mandate.requests
+        ]
+        asked = tuple(dict.fromkeys(body for request in mandate.requests for body in request.bodies))
+        body += [
+            f"## {'Other requests' if mandate.task_lists else 'Requests'} to {escape(_names(asked))} {{ #requests }}\n",
+            "<p>Other paragraphs whose verb asks or authorizes a mandated body by name, with the verbs of what it is asked to do.</p>\n",
+            _table(["Paragraph", "Asked", "Modality", "Text"], rows),
+        ]
     return Page(page, "\n".join(body))
 
 
 def references_map_page(resolution: Resolution, references: tuple[Reference, ...]) -> Page:
     number, page = resolution.metadata.number, f"{resolution.metadata.number}/references-map/"
     paragraph_of = {element.id: f"{ids.paragraph_of(element.id)[0]}-{ids.paragraph_of(element.id)[1]}" for element in resolution.elements()}
-    order = [p.id for p in (*resolution.preamble, *resolution.operative)]
+    paragraph_of.update({annex.id: annex.id for annex in resolution.annexes})
+    order = [p.id for p in (*resolution.preamble, *resolution.operative, *resolution.annexes)]
     involved = {paragraph_of[r.element_id] for r in references} | {paragraph_of[t] for r in references for t in r.targets}
     nodes = [paragraph for paragraph in order if paragraph in involved]
     index = {paragraph: position for position, paragraph in enumerate(nodes)}
@@ -194,7 +241,7 @@ def references_map_page(resolution: Resolution, references: tuple[Reference, ...
         external.append((index[source], group))
         target = f'<a href="{attribute(reference.url)}">{escape(name)}</a>' if reference.url else escape(name)
         rows.append([_link(page, number, reference.element_id, ids.citation_label(reference.element_id)), escape(groups[group][0]), target])
-    nodes_links = [svg.Link(f"{'pp' if p.startswith('pp') else 'op'} {p.split('-')[1]}", relative_url(page, ids.permalink(number, p)), element_name(p)) for p in nodes]
+    nodes_links = [svg.Link(f"{p.split('-')[0]} {p.split('-')[1]}", relative_url(page, ids.permalink(number, p)), element_name(p)) for p in nodes]
     kept = [(title, links) for title, links in groups if links]
     renumber = {old: new for new, old in enumerate(i for i, (_, links) in enumerate(groups) if links)}
     drawing, height = svg.reference_map(nodes_links, internal, kept, [(c, renumber[g]) for c, g in external])
@@ -274,14 +321,25 @@ def strength_page(resolution: Resolution, annotations: Annotations) -> Page:
     return Page(page, "\n".join(body))
 
 
+def _asks_on_themes(annotations: Annotations) -> bool:
+    return any(found.addressees and found.themes for _id, found in annotations.elements)
+
+
 def insight_pages(resolution: Resolution, references: tuple[Reference, ...], annotations: Annotations) -> list[Page]:
-    """The six insight pages of one resolution, in the order of :data:`INSIGHT_LINKS`."""
+    """The insight pages of one resolution that have something to show, in the order of :data:`INSIGHT_LINKS`."""
     obligations, _warnings = find_obligations(resolution, annotations)
-    return [
-        obligations_page(resolution, annotations, obligations),
-        timeline_page(resolution, obligations),
-        mandate_page(resolution, annotations),
-        references_map_page(resolution, references),
-        matrix_page(resolution, annotations),
-        strength_page(resolution, annotations),
-    ]
+    mandate, _problems = find_mandate(resolution, annotations)
+    pages = []
+    if obligations:
+        pages.append(obligations_page(resolution, annotations, obligations))
+    if any(event.source is not EventSource.METADATA for event in build_timeline(resolution, obligations)):
+        pages.append(timeline_page(resolution, obligations))
+    if mandate.applies:
+        pages.append(mandate_page(resolution, annotations, mandate))
+    if references:
+        pages.append(references_map_page(resolution, references))
+    if _asks_on_themes(annotations):
+        pages.append(matrix_page(resolution, annotations))
+    if resolution.operative:
+        pages.append(strength_page(resolution, annotations))
+    return pages

@@ -24,6 +24,8 @@ def element_name(element_id: str) -> str:
     prefix, paragraph = ids.paragraph_of(element_id)
     if prefix == ids.PREAMBULAR_PREFIX:
         return f"preambular paragraph {paragraph}"
+    if prefix == ids.ANNEX_PREFIX:
+        return ids.citation_label(element_id)
     return f"paragraph {ids.citation_label(element_id)}"
 
 

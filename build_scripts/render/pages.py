@@ -7,14 +7,15 @@ same HTML id on the full text and on its paragraph page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from .. import ids
 from ..citations import citation_meta, citations, json_ld
 from ..analyse.facts import key_facts
-from ..model import Element, ElementKind, Repair, RepairRule, Resolution
+from ..model import Annex, Element, ElementKind, Repair, RepairRule, Resolution
 from .elements import element_html, label_text, text_block
+from .record import long_date, record_rows, source_note, subjects_html
 from .markup import Span, attribute, escape, relative_url
 
 
@@ -142,19 +143,21 @@ def overview_page(resolution: Resolution, extra_sections: list[tuple[str, list[L
     """N/: adoption, key figures, sections with their paragraphs, the official document, the data."""
     meta = resolution.metadata
     page = f"{meta.number}/"
-    adopted = f"{meta.adopted.day} {meta.adopted:%B %Y}"
+    adopted = long_date(meta)
+    annexes = f" and {len(resolution.annexes)} annex{'es' if len(resolution.annexes) > 1 else ''}" if resolution.annexes else ""
     rows = [
         ("Symbol", escape(meta.symbol)),
-        ("Adopted", f"{adopted}, at the Council’s {meta.meeting}th meeting"),
-        ("Subject", escape(meta.subject)),
+        *record_rows(resolution),
         ("Official document", f'<a href="{attribute(meta.official_url)}">{escape(meta.official_url)}</a>'),
-        ("Full text", f'<a href="text/">Read the whole resolution</a> ({len(resolution.preamble)} preambular and {len(resolution.operative)} operative paragraphs)'),
+        ("Full text", f'<a href="text/">Read the whole resolution</a> ({len(resolution.preamble)} preambular and {len(resolution.operative)} operative paragraphs{annexes})'),
         ("Data", " · ".join(f'<a href="{relative_url(page, f"data/{meta.number}.{ext}")}">{label}</a>' for ext, label in (("json", "JSON"), ("csv", "CSV"), ("akn.xml", "Akoma Ntoso XML")))),
     ]
     for fact in key_facts(resolution):
         rows.append((escape(fact.name), f'<a href="{relative_url(page, ids.permalink(meta.number, fact.element_id))}">{escape(fact.value)}</a>'))
     table = "<table><tbody>" + "".join(f"<tr><th scope=\"row\">{name}</th><td>{value}</td></tr>" for name, value in rows) + "</tbody></table>"
-    body = [front_matter(meta.symbol, f"Security Council resolution {meta.number} ({meta.year}) on {meta.subject}, adopted {adopted}: overview, sections and paragraphs.", citation_meta(meta)), f"# {escape(meta.symbol)}\n", synthetic_notice(resolution), table, ""]
+    about = f" on {meta.subject}" if meta.subject else ""
+    body = [front_matter(meta.symbol, f"Security Council resolution {meta.number} ({meta.year}){about}, adopted {adopted}: overview, sections and paragraphs.", citation_meta(meta)), f"# {escape(meta.symbol)}\n", synthetic_notice(resolution), table, ""]
+    body.append(f'<p class="res-source">{source_note(resolution)}</p>\n')
     body.append("## Operative part\n")
     for section in resolution.sections:
         body.append(f"### {escape(section.heading)}\n")
@@ -165,6 +168,13 @@ def overview_page(resolution: Resolution, extra_sections: list[tuple[str, list[L
         body.append(_link_list(page, [LinkItem(f"{p.number}.", ids.page_path(meta.number, p.id), _excerpt(p.text)) for p in unsectioned]) + "\n")
     body.append("## Preamble\n")
     body.append(_link_list(page, [LinkItem(f"PP{p.number}", ids.page_path(meta.number, p.id), _excerpt(p.text)) for p in resolution.preamble]) + "\n")
+    if resolution.annexes:
+        body.append("## Annexes\n")
+        body.append(_link_list(page, [LinkItem(annex_title(annex), ids.page_path(meta.number, annex.id), " ".join(annex.headings)) for annex in resolution.annexes]) + "\n")
+    subjects = subjects_html(resolution)
+    if subjects:
+        body.append("## Subjects { #subjects }\n")
+        body.append(f'<div class="res-subjects">{subjects}</div>\n')
     for heading, items in extra_sections:
         body.append(f"## {escape(heading)}\n")
         body.append(_link_list(page, items) + "\n")
@@ -181,7 +191,7 @@ def text_page(resolution: Resolution, links: Links) -> Page:
     page = f"{meta.number}/text/"
     header = resolution.header
     body = [
-        front_matter(f"{meta.symbol}: full text", f"The full text of Security Council resolution {meta.number} ({meta.year}) on {meta.subject}, with every paragraph linkable.", citation_meta(meta)),
+        front_matter(f"{meta.symbol}: full text", f"The full text of Security Council resolution {meta.number} ({meta.year}){' on ' + meta.subject if meta.subject else ''}, with every paragraph linkable.", citation_meta(meta)),
         f"# {escape(meta.symbol)}: full text\n",
         synthetic_notice(resolution),
         f'<div class="res-header"><p class="res-title">{escape(header.title)}</p><p>{escape(header.adoption)}</p></div>\n',
@@ -194,6 +204,12 @@ def text_page(resolution: Resolution, links: Links) -> Page:
         if section:
             body.append(f"## {escape(section.heading)} {{ #{section.slug} }}\n")
         body.append(text_block([element_html(resolution, paragraph, page, links.spans)]) + "\n")
+    for annex in resolution.annexes:
+        body.append(f"## {escape(annex_title(annex))} {{ #{annex.id} }}\n")
+        body.append(annex_body(resolution, annex, page, links) + "\n")
+    if resolution.footnotes:
+        body.append("## Footnotes { #footnotes }\n")
+        body.append(footnotes_html(resolution, page) + "\n")
     if resolution.repairs:
         body.append("## Editorial notes { #editorial-notes }\n")
         body.append("The text above is the text extracted from the official PDF, repaired as listed here. Nothing else was changed.\n")
@@ -303,3 +319,47 @@ def home_page(resolutions: list[Resolution]) -> Page:
         "",
     ]
     return Page("", "\n".join(body))
+
+
+def annex_title(annex: Annex) -> str:
+    """'Annex I' as printed; 'Annex' (or 'Annex 2') where the source prints no title."""
+    return annex.title or ("Annex" if annex.number == 1 else f"Annex {annex.number}")
+
+
+def annex_body(resolution: Resolution, annex: Annex, page: str, links: Links) -> str:
+    """The annex's title lines and its paragraphs and items."""
+    headings = "".join(f'<p class="res-annex-heading">{escape(heading)}</p>' for heading in annex.headings)
+    return headings + text_block([element_html(resolution, item, page, links.spans) for item in annex.items], searchable=True)
+
+
+def footnotes_html(resolution: Resolution, page: str) -> str:
+    """The official text's footnotes, each linked to the element it belongs to."""
+    items = []
+    for note in resolution.footnotes:
+        where = ""
+        if note.element_id:
+            target = relative_url(page, ids.permalink(resolution.metadata.number, note.element_id))
+            where = f' (<a href="{attribute(target)}">{escape(ids.citation_label(note.element_id))}</a>)'
+        items.append(f"<li><strong>{escape(note.marker)}</strong> {escape(note.text)}{where}</li>")
+    return '<ol class="res-footnotes">' + "".join(items) + "</ol>"
+
+
+def annex_page(resolution: Resolution, annex: Annex, links: Links) -> Page:
+    """N/annex/K/: one annex of the resolution, every paragraph and item with its own anchor."""
+    meta = resolution.metadata
+    page = ids.page_path(meta.number, annex.id)
+    title = annex_title(annex)
+    summary = " ".join(annex.headings) or _excerpt(" ".join(item.text for item in annex.items[:1]), 20)
+    body = [
+        front_matter(f"{meta.symbol}, {title.lower()}", f"{title} to Security Council resolution {meta.number} ({meta.year}): {summary}", citation_meta(meta)),
+        f"# {escape(title)}\n",
+        synthetic_notice(resolution),
+        f'<p class="res-context"><a href="{relative_url(page, f"{meta.number}/")}" data-pagefind-meta="resolution">{escape(meta.symbol)}</a>'
+        f' · <a href="{relative_url(page, f"{meta.number}/text/")}#{annex.id}">In the full text</a></p>\n',
+        annex_body(resolution, annex, page, links) + "\n",
+    ]
+    notes = [note for note in resolution.footnotes if note.element_id.startswith(f"{annex.id}-")]
+    if notes:
+        body.append("## Footnotes\n")
+        body.append(footnotes_html(replace(resolution, footnotes=tuple(notes)), page) + "\n")
+    return Page(page, "\n".join(body))

@@ -29,7 +29,7 @@ from .analysis_pages import analysis_pages
 from .corpus import Corpus, Entry
 from .insight_pages import INSIGHT_LINKS, insight_pages
 from .links import ResolutionLinks
-from .pages import LinkItem, Page, home_page, overview_page, paragraph_page, text_page
+from .pages import LinkItem, Page, annex_page, home_page, overview_page, paragraph_page, text_page
 from .references_page import references_page
 from .search_page import search_page
 from .tables import to_csv
@@ -129,6 +129,7 @@ def resolution_pages(entry: Entry, links: ResolutionLinks) -> list[Page]:
         sections.append(("Cited by other resolutions on this site", cited_by))
     pages = [overview_page(resolution, sections), text_page(resolution, links)]
     pages += [paragraph_page(resolution, element, links) for element in (*resolution.preamble, *resolution.operative)]
+    pages += [annex_page(resolution, annex, links) for annex in resolution.annexes]
     return pages + insights
 
 
