@@ -449,7 +449,7 @@ def read_akn_metadata(statement: etree._Element, source: str) -> tuple[Metadata 
     elif work_match:
         number, year = int(work_match["number"]), int(work_match["year"])
     else:
-        diagnostics.append(Diagnostic(source, symbol_line, Severity.ERROR, f"no resolution symbol S/RES/N (YYYY) in <docNumber> ({symbol_text!r}) or the FRBR URI"))
+        diagnostics.append(Diagnostic(source, symbol_line or statement.sourceline or 1, Severity.ERROR, f"no resolution symbol S/RES/N (YYYY) in <docNumber> ({symbol_text!r}) or the FRBR URI"))
         return None, diagnostics
     date_text, date_line = attribute("docDate", "date", refersTo="#adoptionDate")
     if not date_text:
