@@ -23,8 +23,18 @@ $(TEST_STAMP): pyproject.toml $(STAMP)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
 
+# `make site CORPUS=DIR` also builds every English resolution in DIR (e.g. a copy of UNxml/SCresolutions)
+# that parses: `check` links them, one file per resolution that source_texts/ does not give, into build/corpus.
+CORPUS ?=
+CORPUS_LINKS := build/corpus
+
 pages: $(STAMP)
+ifeq ($(CORPUS),)
 	$(BIN)/python -m build_scripts build
+else
+	$(BIN)/python -m build_scripts check $(CORPUS) --no-round-trip --besides source_texts --parsed-into $(CORPUS_LINKS)
+	$(BIN)/python -m build_scripts build --source source_texts --source $(CORPUS_LINKS)
+endif
 
 # `make site SHARDS=4 -j4` builds the site as 4 MkDocs builds side by side, then merges them.
 SHARDS ?= 1
@@ -55,16 +65,17 @@ test: $(TEST_STAMP) site
 bench-web: site
 	$(BIN)/python scripts/bench_web.py site
 
-# Synthetic corpora of 1, 10 and 100 resolutions: time, memory, page and first-search-query sizes
-# per stage (generation, MkDocs, Pagefind). `make bench SIZES=1,10` is quicker. Not a test.
-SIZES ?= 1,10,100
+# Corpora of 1, 10 and 100 resolutions (the seed plus synthetic copies), or with CORPUS=DIR of 10, 100
+# and all real resolutions in DIR: time, memory, page and first-search-query sizes per stage
+# (generation, MkDocs, Pagefind). `make bench SIZES=1,10` is quicker. Not a test.
+SIZES ?=
 BENCH_STAMP := $(VENV)/.installed-bench
 $(BENCH_STAMP): $(TEST_STAMP)
 	$(BIN)/pip install --quiet --disable-pip-version-check 'pagefind[bin]==1.5.2'  # the wheel carries the binary
 	touch $@
 
 bench: $(BENCH_STAMP)
-	$(BIN)/python scripts/bench.py --sizes $(SIZES)
+	$(BIN)/python scripts/bench.py $(if $(SIZES),--sizes $(SIZES)) $(if $(CORPUS),--corpus $(CORPUS))
 
 clean:
 	rm -rf site build .cache $(VENV)

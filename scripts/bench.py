@@ -1,14 +1,16 @@
-"""Build synthetic corpora of 1, 10 and 100 resolutions and print what each stage costs.
+"""Build corpora of real or synthetic resolutions and print what each stage costs.
 
 A measurement, not a test: it exits non-zero only when a build fails. Corpus N is the real seed plus
-N - 1 synthetic copies (`python -m build_scripts synthetic`), built in a temporary folder with a cold
-analysis cache, in three timed stages: generation (`python -m build_scripts build`), MkDocs
+N - 1 other resolutions: with --corpus DIR (e.g. a copy of UNxml/SCresolutions), real ones from DIR
+that parse (`build_scripts.check`), spread evenly over it in file order, at sizes 10, 100 and all;
+without it, synthetic copies of the seed (`python -m build_scripts synthetic`) at sizes 1, 10 and 100.
+Each corpus is built in a temporary folder with a cold analysis cache, in three timed stages: generation (`python -m build_scripts build`), MkDocs
 (`mkdocs build --strict`, which also writes Material's lunr index) and Pagefind (`python -m pagefind`).
 Each stage is a subprocess; its CPU time and largest process come from wait4, the peak of its whole
 process tree from /proc. Then it sizes the site and the payload of a first search query with each engine,
 and checks the targets of issue 8.
 
-Usage: python scripts/bench.py [--sizes 1,10,100] [--shards K] [--zensical BIN] [--json OUT] [--keep]
+Usage: python scripts/bench.py [--corpus DIR] [--sizes 10,100,all] [--shards K] [--zensical BIN] [--json OUT] [--keep]
 """
 
 from __future__ import annotations
@@ -32,7 +34,9 @@ from bench_shards import ShardRun, build_in_shards  # noqa: E402
 from bench_zensical import ZensicalRun, compare_zensical  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 SEED = "s-res-2364-2017"
+SEED_NUMBER = 2364
 PARAGRAPH_PAGE = "2364/op/20/index.html"  # the same paragraph of the seed at every corpus size
 KB, MB = 1024, 1024 * 1024
 
@@ -42,7 +46,9 @@ class Run:
     """Everything measured for one corpus size."""
 
     resolutions: int
-    """Corpus size: the seed plus resolutions - 1 synthetic copies."""
+    """Corpus size: the seed plus resolutions - 1 real or synthetic others."""
+    real: bool = False
+    """True when the others are real resolutions from --corpus, not synthetic copies."""
     stages: list[StageResult] = field(default_factory=list)
     """Generation, MkDocs and Pagefind, in order."""
     site: SiteStats | None = None
@@ -83,13 +89,35 @@ def copy_hand_written_docs(target: Path) -> None:
     shutil.copytree(ROOT / "docs", target, ignore=ignore)
 
 
-def build_corpus(count: int, work: Path, env: dict[str, str]) -> tuple[Path, Path, Path, Run]:
+def parsed_resolutions(corpus: Path, jobs: int = 2) -> list[Path]:
+    """One file per resolution in ``corpus`` that parses, in file order, without the seed's number."""
+    from build_scripts.check import check_corpus, find_resolution_files
+
+    reports = check_corpus(find_resolution_files(corpus), jobs=jobs, round_trip=False)
+    chosen: dict[int, Path] = {}
+    for report in reports:
+        if report.parsed and not report.tracebacks and report.number != SEED_NUMBER:
+            chosen.setdefault(report.number, Path(report.file))
+    return sorted(chosen.values())
+
+
+def spread(files: list[Path], count: int) -> list[Path]:
+    """``count`` files spread evenly over ``files`` (all of them when there are fewer)."""
+    if count >= len(files):
+        return list(files)
+    return [files[index * len(files) // count] for index in range(count)]
+
+
+def build_corpus(count: int, work: Path, env: dict[str, str], real: list[Path] | None = None) -> tuple[Path, Path, Path, Run]:
     """Write the corpus, generate its pages and build the site; (docs, config, site, run)."""
     source = work / "source"
     source.mkdir()
     for suffix in (".txt", ".yml"):
         shutil.copy(ROOT / "source_texts" / f"{SEED}{suffix}", source)
-    if count > 1:
+    if real is not None:
+        for path in spread(real, count - 1):
+            shutil.copy(path, source)
+    elif count > 1:
         subprocess.run([sys.executable, "-m", "build_scripts", "synthetic", str(source), "--count", str(count - 1)],
                        cwd=ROOT, env=env, check=True, capture_output=True)
     project = work / "project"
@@ -102,7 +130,7 @@ def build_corpus(count: int, work: Path, env: dict[str, str]) -> tuple[Path, Pat
         if (ROOT / custom).is_dir():
             shutil.copytree(ROOT / custom, project / custom)
     site = work / "site"
-    run = Run(count)
+    run = Run(count, real=real is not None)
     python = sys.executable
     run.stages.append(run_stage("generation", [python, "-m", "build_scripts", "build", "--source", str(source), "--docs", str(docs), "--synthetic"], ROOT, env, work / "generation.log"))
     mkdocs = [python, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)]
@@ -125,12 +153,12 @@ def build_corpus(count: int, work: Path, env: dict[str, str]) -> tuple[Path, Pat
     return docs, config, site, run
 
 
-def measure(count: int, shards: int, zensical: str | None, keep: bool) -> Run:
+def measure(count: int, shards: int, zensical: str | None, keep: bool, real: list[Path] | None = None) -> Run:
     """Build corpus ``count`` in a fresh temporary folder (removed afterwards unless ``keep``)."""
     work = Path(tempfile.mkdtemp(prefix=f"resolution-bench-{count}-"))
     env = {**os.environ, "RESOLUTION_SITE_CACHE": str(work / "cache"), "SOURCE_DATE_EPOCH": "1498694400", "NO_MKDOCS_2_WARNING": "1"}
     try:
-        docs, config, site, run = build_corpus(count, work, env)
+        docs, config, site, run = build_corpus(count, work, env, real)
         if shards > 1:
             shard_work = work / "shards"
             shard_work.mkdir()
@@ -161,7 +189,7 @@ def table(runs: list[Run]) -> str:
     def row(label: str, value) -> None:
         rows.append((label, [value(run) for run in runs]))
 
-    row("resolutions", lambda r: str(r.resolutions))
+    row("resolutions", lambda r: f"{r.resolutions} ({'real' if r.real else 'synthetic'})")
     row("HTML pages", lambda r: str(r.site.html_pages))
     for name in ("generation", "mkdocs", "pagefind"):
         row(f"{name}: wall / CPU s", lambda r, n=name: f"{_stage(r, n).wall:.1f} / {_stage(r, n).cpu:.1f}")
@@ -234,19 +262,29 @@ def targets(runs: list[Run]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="1,10,100", help="corpus sizes, comma-separated (default: 1,10,100)")
+    parser.add_argument("--corpus", metavar="DIR", help="measure real resolutions from DIR (e.g. a copy of UNxml/SCresolutions) instead of synthetic copies")
+    parser.add_argument("--sizes", help="corpus sizes, comma-separated; 'all' is every resolution of --corpus (default: 10,100,all with --corpus, else 1,10,100)")
     parser.add_argument("--shards", type=int, default=1, help="also build the largest corpus as K MkDocs builds side by side and merge them")
     parser.add_argument("--zensical", metavar="BIN", help="also build each corpus with this `zensical` executable (its own venv) and compare")
     parser.add_argument("--zensical-up-to", type=int, default=10, metavar="N", help="run Zensical only on corpora of at most N resolutions (default: 10)")
     parser.add_argument("--json", metavar="OUT", help="also write the measurements as JSON")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folders")
     args = parser.parse_args(argv)
-    sizes = sorted(int(size) for size in args.sizes.split(","))
+    real = None
+    if args.corpus:
+        print(f"finding the resolutions of {args.corpus} that parse…", file=sys.stderr, flush=True)
+        real = parsed_resolutions(Path(args.corpus))
+        print(f"{len(real)} resolutions besides the seed", file=sys.stderr, flush=True)
+    everything = len(real) + 1 if real is not None else None
+    words = (args.sizes or ("10,100,all" if real is not None else "1,10,100")).split(",")
+    if "all" in words and everything is None:
+        parser.error("--sizes all needs --corpus")
+    sizes = sorted({everything if word == "all" else min(int(word), everything or int(word)) for word in words})
     runs = []
     for size in sizes:
         print(f"building {size} resolution(s)…", file=sys.stderr, flush=True)
         try:
-            runs.append(measure(size, args.shards if size == sizes[-1] else 1, args.zensical if size <= args.zensical_up_to else None, args.keep))
+            runs.append(measure(size, args.shards if size == sizes[-1] else 1, args.zensical if size <= args.zensical_up_to else None, args.keep, real))
         except subprocess.CalledProcessError as failure:
             print(f"{size}: {' '.join(failure.cmd[:4])}… failed:\n{failure.output}", file=sys.stderr)
             break
