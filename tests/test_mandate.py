@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from build_scripts.analyse.annotate import annotate
-from build_scripts.analyse.facts import body_names, key_facts, mandate_until
-from build_scripts.analyse.mandate import chapeau_bodies, find_mandate, leading_verbs, load_phrases, mandate_tasks
+from build_scripts.analyse.facts import STRENGTH, body_names, key_facts, mandate_until
+from build_scripts.analyse.mandate import chapeau_bodies, find_mandate, is_task_list, leading_verbs, load_phrases, mandate_tasks
 from build_scripts.pipeline import load_resolution
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -73,6 +73,25 @@ def test_words_about_a_mandate_that_do_not_extend_it_are_not_a_renewal(text):
 
 
 @pytest.mark.parametrize(
+    ("chapeau", "listed"),
+    [
+        ("Decides that MINUSMA’s mandate shall include the following priority tasks:", True),
+        ("Decides that the mandate of MINUSMA shall be the following:", True),
+        ("Decides that MINUSMA shall perform the following tasks:", True),
+        ("Decides that, until 31 December 2023, MINUSMA is authorized to fulfil the following functions within its capabilities", True),
+        ("Decides that UNMISS shall have the following mandate, and authorizes UNMISS to use all necessary means to implement its mandate:", True),
+        ("Requests the Secretary-General to report to the Council every three months on the implementation of MONUSCO’s mandate, including on:", False),
+        ("Urges the Malian authorities to fulfil the following priority measures before the end of MINUSMA’s current mandate:", False),
+        ("Requests the Secretary-General to implement the following activities in the planning and conduct of UNISFA’s operations", False),
+        ("Calls on all relevant actors, including when negotiating and implementing peace agreements, to take into account, as appropriate, the participation and views of youth", False),
+    ],
+)
+def test_a_chapeau_introduces_tasks_only_in_the_words_of_a_mandate(chapeau, listed):
+    phrases, _ = load_phrases()
+    assert is_task_list(chapeau, phrases) is listed
+
+
+@pytest.mark.parametrize(
     ("chapeau", "bodies"),
     [
         ("Decides that MINUSMA’s mandate shall include the following priority tasks:", ("MINUSMA",)),
@@ -82,15 +101,36 @@ def test_words_about_a_mandate_that_do_not_extend_it_are_not_a_renewal(text):
         ("Decides to authorize AMISOM to carry out the following priority tasks:", ("AMISOM",)),
         ("Decides that the mandate of the Panel of Experts shall include the following tasks, to:", ("Panel of Experts",)),
         ("Further authorises MINUSCA to carry out the following additional tasks:", ("MINUSCA",)),
+        ("Decides that the mandate of MINUSMA shall be the following:", ("MINUSMA",)),
+        ("Decides that, until 31 December 2023, MINUSMA is authorized to fulfil the following functions", ("MINUSMA",)),
     ],
 )
 def test_a_task_list_names_its_body_as_the_chapeau_does(chapeau, bodies):
     assert chapeau_bodies(chapeau) == bodies
 
 
+@pytest.mark.parametrize(
+    ("text", "military", "police"),
+    [
+        ("Decides that MINUSMA shall continue to comprise up to 13,289 military personnel and 1,920 police personnel, and requests", "13,289", "1,920"),
+        (
+            "Decides that MINUSMA will comprise up to 11,200 military personnel, including reserve battalions capable of deploying rapidly "
+            "within the country as and when required, and 1,440 police personnel, calls upon Member States",
+            "11,200",
+            "1,440",
+        ),
+        ("Decides that the Mission shall comprise up to 3,000 military personnel;", "3,000", None),
+    ],
+)
+def test_the_authorized_strength_is_read_as_printed(text, military, police):
+    match = STRENGTH.search(text)
+    assert (match["military"], match["police"]) == (military, police)
+
+
 def test_body_names_prefer_the_acronym_and_drop_qualifiers():
     assert body_names("the United Nations Support Mission in Libya (UNSMIL)") == ("UNSMIL",)
     assert body_names("the French forces which support it") == ("French forces",)
+    assert body_names("the current New York-based Monitoring Team and its members") == ("New York-based Monitoring Team",)
 
 
 @pytest.mark.parametrize(

@@ -14,10 +14,11 @@ upon. For each verb whose lexicon entry ``addresses``:
 - "Verb that X shall …" ("Decides that MINUSMA’s mandate shall include", "Demands that all armed
   groups in Mali put aside …"): the actors that open the that-clause.
 
-"Decides to extend the mandate of MINUSMA" (op 15) therefore addresses nobody: the Council acts
-itself. A sub-paragraph without a verb of its own takes the addressees of the paragraph above
-it, so the tasks of op 20 and op 22 are MINUSMA's. Preambular paragraphs address nobody: even
-"Urging …" there sets the context of the decisions, it asks nothing.
+"Decides to extend the mandate of MINUSMA" therefore addresses nobody: the Council acts itself.
+A sub-paragraph without a verb of its own takes the addressees of the paragraph above it, so the
+tasks listed under "Decides that X’s mandate shall include the following tasks:" are X's.
+Preambular paragraphs address nobody: even "Urging …" there sets the context of the decisions,
+it asks nothing.
 """
 
 from __future__ import annotations

@@ -32,7 +32,8 @@ MANDATE_END = re.compile(
 
 STRENGTH = re.compile(
     r"""up\s+to\s+(?P<military>[\d,]+)\s+military\s+personnel   # 'up to 13,289 military personnel'
-        \s+and\s+(?P<police>[\d,]+)\s+police\s+personnel         # 'and 1,920 police personnel'
+        (?:[^;]{0,160}?                                          # perhaps ', including reserve battalions …,'
+        \band\s+(?P<police>[\d,]+)\s+police\s+personnel)?      # 'and 1,920 police personnel'
     """,
     re.X,
 )
@@ -52,7 +53,7 @@ _ACRONYM = re.compile(
 )
 _QUALIFIER = re.compile(
     r"""
-    \s+ (?:which|that|who|established|appointed|as|under|within) \b .* $   # ' which support it', ' established by …'
+    \s+ (?:which|that|who|established|appointed|as|under|within|and\s+its) \b .* $   # ' which support it', ' and its members'
     """,
     re.X,
 )
@@ -89,7 +90,7 @@ def body_names(words: str) -> tuple[str, ...]:
         if match := _ACRONYM.search(part):
             name = match["acronym"]
         else:
-            name = _QUALIFIER.sub("", re.sub(r"^the\s+", "", part)).strip(" ,")
+            name = _QUALIFIER.sub("", re.sub(r"^(?:the\s+)?(?:current\s+|present\s+)?", "", part)).strip(" ,")
         if name and name not in names:
             names.append(name)
     return tuple(names)
@@ -110,7 +111,8 @@ def strength_facts(resolution: Resolution) -> list[Fact]:
     for element in resolution.elements():
         if match := STRENGTH.search(element.text):
             facts.append(Fact("Military personnel, up to", match["military"], element.id))
-            facts.append(Fact("Police personnel, up to", match["police"], element.id))
+            if match["police"]:
+                facts.append(Fact("Police personnel, up to", match["police"], element.id))
     return facts
 
 

@@ -53,6 +53,7 @@ CHAPEAU_BODIES = (
     ),
     re.compile(r"""\b(?i:authori[sz]e[sd]?) \s+ (?P<body>[A-Z][^,;:]*?) (?= \s+to\b | , )   # 'Authorizes X to use', 'Further authorizes X, …'""", re.X),
     re.compile(r"""\bthat \s+ (?P<body>[^,;:]+?) \s+ (?:shall|should|will)\b   # 'Decides that X shall have the following mandate'""", re.X),
+    re.compile(r"""(?P<body>\b[A-Z][^,;:]*?) \s+ (?:is|are) \s+ (?i:authori[sz]ed)\b    # 'Decides that, until …, X is authorized to fulfil'""", re.X),
 )
 """Where a task list's chapeau names the body, tried in this order."""
 
@@ -175,8 +176,19 @@ def load_phrases(path: Path = MANDATE_FILE) -> tuple[MandatePhrases | None, list
     return MandatePhrases(*(tuple(found[kind]) for kind in PhraseKind)), problems
 
 
+def phrase_search(phrase: str) -> re.Pattern[str]:
+    """A phrase of ``data/mandate.yml`` as a pattern: whole words, any case; '…' stands for one to six words."""
+    parts = [phrase_pattern(part).pattern for part in phrase.split("…")]
+    return re.compile(r"\s+(?:\S+\s+){0,5}?".join(parts), re.IGNORECASE)
+
+
+def is_task_list(chapeau: str, phrases: MandatePhrases) -> bool:
+    """Whether a chapeau introduces mandated tasks (its paragraph must also have sub-paragraphs)."""
+    return _contains(chapeau, phrases.task_list) is not None
+
+
 def _contains(text: str, phrases: tuple[str, ...]) -> re.Match[str] | None:
-    matches = [m for phrase in phrases if (m := phrase_pattern(phrase, ignore_case=True).search(text))]
+    matches = [m for phrase in phrases if (m := phrase_search(phrase).search(text))]
     return min(matches, key=lambda m: m.start()) if matches else None
 
 
@@ -249,7 +261,7 @@ def find_mandate(resolution: Resolution, annotations: Annotations, phrases: Mand
         if (words := _contains(element.text, phrases.force)) and _contains(element.text, phrases.authorizing):
             force.append(Force(element.id, words.group(0), chapeau_bodies(element.text[: words.start()])))
     for paragraph in resolution.operative:
-        if paragraph.items and _contains(paragraph.text, phrases.task_list):
+        if paragraph.items and is_task_list(paragraph.text, phrases):
             priority = _contains(paragraph.text, phrases.priority) is not None
             task_lists.append(TaskList(paragraph.id, chapeau_bodies(paragraph.text), priority, tasks_of(paragraph)))
     mandate = Mandate(tuple(grants), tuple(task_lists), force=tuple(force))
