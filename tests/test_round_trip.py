@@ -25,13 +25,8 @@ XML_FILES = sorted({path.name: path for path in [*FIXTURES.glob("*.xml"), *(ROOT
 SEED_XML = FIXTURES / "S_RES_2364_1710886E.xml"
 
 KNOWN_DIFFERENCES = {
-    "S_RES_1612_N0543959.xml": "the text path opens no preambular paragraph at 'While noting …'",
     "S_RES_1888_N0953446.xml": "the cleaner joins the file's 'socio economic' into 'socioeconomic'",
-    "S_RES_1889_N0954255.xml": "the text path does not read the labels 'a.', 'b.' of paragraph 19",
-    "S_RES_2117_N1348741.xml": "the XML reader takes the last preambular paragraph ('Being determined …,') for a section heading",
-    "S_RES_2133_1421793e.xml": "the cleaner joins 'to counter terrorism' into 'to counterterrorism'",
     "S_RES_2202_1502151E.xml": "the annex's unpunctuated first paragraph 'Minsk, 12 February 2015' reads as a title line in text",
-    "S_RES_2253_1522456E.xml": "'Listing' is text in the file but a heading in text; the annex's first paragraph reads as title lines",
 }
 """Files the text path cannot yet read back identically, and why: each is a strict xfail, so fixing
 the reader makes it fail until its entry is removed here."""

@@ -189,12 +189,13 @@ class _Reader:
             return
         bold = [span for span in element.iter() if _local(span) == "span" and "bold" in (span.get("class") or "")]
         bold_text = _clean(" ".join("".join(span.itertext()) for span in bold))
-        if bold and bold_text == text and not pending:
-            found.append(Block(line, text, heading=True))
-            return
         italic = [span for span in element.iter() if _local(span) == "span" and "italic" in (span.get("class") or "")]
         italic_text = _clean(" ".join("".join(span.itertext()) for span in italic))
         heading_like = (bold and bold_text == text) or (italic and italic_text == text and not text.endswith((".", ",", ";", ":")))
+        if heading_like and not pending and not INLINE_LABEL.match(raw):
+            # A line all in bold, or all in italics without closing punctuation ('Listing'), is a heading.
+            found.append(Block(line, text, heading=True))
+            return
         if heading_like and pending and re.match(r"^\([a-z]+\)$", pending[0]):
             # '(c)' followed by its bold heading: the label stands alone, the heading follows.
             found.append(Block(line, "", pending.pop()))
@@ -309,6 +310,9 @@ def _layout(statement: etree._Element, reader: _Reader, source: str) -> tuple[La
         pp_blocks.append(Block(child.sourceline or 0, text))
     header = Header(title=titles.get("#resolutionNumber", ""), adoption=titles.get("#adoption", ""), organ=organ)
     blocks = early + reader.blocks(body)
+    # Preambular paragraphs marked up in the main body, before the first number: 'Remaining fully committed …,'.
+    while blocks and not blocks[0].label and not blocks[0].heading and blocks[0].text.endswith(",") and any(b.label for b in blocks):
+        pp_blocks.append(blocks.pop(0))
     operative, inline_annexes = _split_inline_annexes(blocks)
     annexes = list(inline_annexes)
     attachments = first("attachments")

@@ -192,18 +192,57 @@ def _close_spaced_hyphens(line: str, number: int, repairs: list[Repair]) -> str:
     return SPACED_HYPHEN.sub(close, line)
 
 
-def _vocabulary(lines: list[str]) -> set[str]:
-    """Every word the document itself spells whole somewhere."""
-    words = set()
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The document's own words: which it spells, how often each stands alone, how often each pair occurs."""
+
+    words: frozenset[str]
+    """Every word, lower-cased."""
+    counts: dict[str, int]
+    """How often each exact token (as printed) stands alone."""
+    pairs: dict[tuple[str, str], int]
+    """How often each two printed words follow each other on a line."""
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.words
+
+    def alone_beside_a_common_word(self, left: str, right: str, frequency) -> bool:
+        """One half is used on its own elsewhere and the other is a common word: 'Yemen is', 'to Mali'."""
+        together = self.pairs.get((left, right), 0)
+        if min(len(left), len(right)) < 2:
+            return False  # a letter alone ('t o', 'M ali') is a fragment, not a word
+        return (self.counts.get(left, 0) > together and frequency(right) >= COMMON_WORD_FREQUENCY) or (
+            self.counts.get(right, 0) > together and frequency(left) >= COMMON_WORD_FREQUENCY
+        )
+
+    def stands_alone_elsewhere(self, left: str, right: str) -> bool:
+        """True when both halves occur somewhere outside this pair: 'Iraq is', 'counter terrorism', not 'the ir'."""
+        together = self.pairs.get((left, right), 0)
+        if min(len(left), len(right)) < 2:
+            return False
+        return self.counts.get(left, 0) > together and self.counts.get(right, 0) > together
+
+
+def _vocabulary(lines: list[str]) -> Vocabulary:
+    """Every word the document itself spells, with counts of tokens and of pairs."""
+    words: set[str] = set()
+    counts: dict[str, int] = {}
+    pairs: dict[tuple[str, str], int] = {}
     for line in lines:
+        previous = None
         for token in line.split():
             match = WORD_TOKEN.match(token)
-            if match:
-                words.add(match["word"].lower())
-    return words
+            word = match["word"] if match else None
+            if word:
+                words.add(word.lower())
+                counts[word] = counts.get(word, 0) + 1
+                if previous and not match["before"]:
+                    pairs[(previous, word)] = pairs.get((previous, word), 0) + 1
+            previous = word if match and not match["after"] else None
+    return Vocabulary(frozenset(words), counts, pairs)
 
 
-def _join_split_words(line: str, number: int, vocabulary: set[str], repairs: list[Repair]) -> str:
+def _join_split_words(line: str, number: int, vocabulary: Vocabulary, repairs: list[Repair]) -> str:
     """Join 'the ir' → 'their' where the halves are fragments and the whole is a word.
 
     A pair is joined when the whole is a word the document spells whole elsewhere and one half is
@@ -218,6 +257,15 @@ def _join_split_words(line: str, number: int, vocabulary: set[str], repairs: lis
         if not left or not right or left["after"] or right["before"]:
             continue
         whole = left["word"] + right["word"]
+        if any(len(half) > 1 and half.isupper() for half in (left["word"], right["word"])):
+            continue
+        if vocabulary.stands_alone_elsewhere(left["word"], right["word"]) or right["word"][:1].isupper():
+            continue  # 'Iraq is' used apart elsewhere; 'Inter Continental': a split never capitalises its second half
+        if vocabulary.alone_beside_a_common_word(left["word"], right["word"], _frequency):
+            continue  # 'Yemen is' where the text has 'is' only once
+        capitalised = left["word"][:1].isupper() and len(left["word"]) > 1 and right["word"].islower()
+        if capitalised and whole.lower() not in vocabulary:
+            continue
         commonest_half = min(_frequency(left["word"]), _frequency(right["word"]))
         in_document = whole.lower() in vocabulary and commonest_half < COMMON_WORD_FREQUENCY
         in_english = _frequency(whole) >= KNOWN_WORD_FREQUENCY and commonest_half < FRAGMENT_FREQUENCY

@@ -43,10 +43,47 @@ INDENT = re.compile(
 
 PREAMBULAR_OPENING = re.compile(
     r"""^(?:
-        (?:[A-Z][a-z]+ly|Further|Also|Again)\s+[a-z]+(?:ing|ed)\b   # adverb and participle: 'Strongly condemning'
+        (?:[A-Z][a-z]+ly|Further|Also|Again)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ing|ed)\b   # adverb and participle: 'Strongly condemning', 'Also strongly condemning'
+      | (?:Further|Also|Again)\s+(?:mindful|aware|conscious|cognizant|convinced|determined|alarmed)\b  # 'Also mindful'
+      | In\s+(?:this|that)\s+(?:regard|context|respect),\s+[a-z]+ing\b   # 'In this regard, calling'
       | [A-Z][a-z]+(?:ing|ed)\b                                   # a participle: 'Recalling', 'Concerned'
+      | [A-Z][a-z]*-[a-z]+(?:ing|ed)\b                            # hyphenated: 'Re-emphasizing'
+      | (?:While|Whilst)\s+[a-z]+ing\b                            # 'While noting'
       | (?:Mindful|Aware|Conscious|Cognizant|Convinced|Determined|Desirous|Alarmed|Bearing)\b  # adjectives
     )""",
+    re.X,
+)
+
+COUNCIL_VERB_OPENING = re.compile(
+    r"""^(?![A-Z][a-z]+(?:ments|tions|ities|ships)\b)   # not a plural noun: 'Commitments to'
+        [A-Z][a-z]+s               # a verb in the third person: 'Recalls', 'Decides', 'Expresses'
+        \s+(?:that|to|the|its|note|with|all|also|further|upon|on|in|for|a|an
+             |concern|deep|grave|serious|strong|full|appreciation|support)\b  # and what follows a verb
+    """,
+    re.X,
+)
+"""How an operative paragraph without a number opens ('Recommends to the General Assembly …')."""
+
+SINGLE_PARAGRAPH_OPENING = re.compile(
+    r"""^(?![A-Z][a-z]+(?:ments|tions|ities|ships)\b)   # not a plural noun
+        [A-Z][a-z]+s\s+\S                               # 'Appoints Mrs.', 'Forwards the following'
+    """,
+    re.X,
+)
+"""How the one paragraph of a resolution without numbers opens, after a preamble ending in a comma."""
+
+FULL_LINE = 70
+"""A line at least this long runs to the right margin: text flowing on, not a title standing alone."""
+
+SHORT_LINE = 0.7
+"""A line shorter than this share of the text's measure ends its paragraph even without a comma, when
+the next line opens like a new paragraph."""
+
+LOWER_LABEL_LINE = re.compile(
+    r"""^(?P<label>
+        (?:[a-z]|[ivx]{1,6})\.        # third degree 'a.' or fourth degree 'iii.'
+      | \(\d{1,2}\)                   # '(1)'
+    )\s+(?P<rest>\S.*)$""",
     re.X,
 )
 
@@ -101,6 +138,13 @@ def layout_text(clean: CleanText, *, source: str = "") -> tuple[Layout | None, l
     body = lines[organ_at + 1 :]
     starts = [i for i, line in enumerate(body) if OPERATIVE_NUMBER.match(line.text)]
     if not starts:
+        opening = next(
+            (i for i in range(len(body) - 1, 0, -1) if body[i - 1].text.endswith(",") and SINGLE_PARAGRAPH_OPENING.match(body[i].text)), None
+        )
+        if opening is not None and not body[-1].text.endswith(","):
+            # A resolution of one unnumbered operative paragraph ('Recommends to the General Assembly …').
+            single = Block(body[opening].number, " ".join(line.text for line in body[opening:]))
+            return Layout(header, tuple(_preamble(body[:opening])), (single,), (), end_line), diagnostics
         report(body[-1].number if body else end_line, "no operative paragraph found (a line starting '1.'): the file may be truncated")
         return None, diagnostics
     annex_at = [i for i, line in enumerate(body) if i > starts[0] and ANNEX_TITLE.match(line.text)]
@@ -123,16 +167,27 @@ def _heading_run(body: list[Line], start: int) -> list[Line]:
     while index >= 0 and len(run) < 2 and not _ends_clause(body[index].text):
         run.insert(0, body[index])
         index -= 1
-    if not run or index < 0 or not run[0].text[:1].isupper():
-        return []
+    if not run or index < 0 or not run[0].text[:1].isupper() or PREAMBULAR_OPENING.match(run[0].text):
+        return []  # 'Underscoring that …' without its comma is still a preambular paragraph
+    if OPERATIVE_NUMBER.match(body[index].text) or LETTER_LABEL.match(body[index].text):
+        return []  # right after a bare '2.' or '(b)' come its words, not a heading
     return run
+
+
+def _measure(lines: list[Line]) -> int:
+    """The width of a full line of this text: most lines of a justified page run to the margin."""
+    lengths = sorted(len(line.text) for line in lines)
+    return lengths[len(lengths) * 3 // 4] if lengths else 0
 
 
 def _preamble(lines: list[Line]) -> list[Block]:
     """One block per preambular paragraph: a new one opens after a comma, at a participle or adjective."""
     paragraphs: list[list[Line]] = []
+    short = SHORT_LINE * _measure(lines)
     for line in lines:
-        if not paragraphs or (_ends_clause(paragraphs[-1][-1].text) and PREAMBULAR_OPENING.match(line.text)):
+        previous = paragraphs[-1][-1].text if paragraphs else ""
+        opens = PREAMBULAR_OPENING.match(line.text) or COUNCIL_VERB_OPENING.match(line.text)
+        if not paragraphs or (opens and (_ends_clause(previous.rstrip("”’\"")) or len(previous) < short)):
             paragraphs.append([])
         paragraphs[-1].append(line)
     return [Block(paragraph[0].number, " ".join(line.text for line in paragraph)) for paragraph in paragraphs]
@@ -159,12 +214,14 @@ def _operative_blocks(lines: list[Line], headings: set[int]) -> list[Block]:
             key = label["key"]
             if key == next_letter(letter) or key not in ROMAN:
                 letter = key
-                heading, heading_open = [], not label["rest"]
-            else:
-                heading_open = False
+            # A label alone on its line may be followed by its heading ('(c)' / 'Protection of civilians …').
+            heading, heading_open = [], not label["rest"]
             blocks.append(Block(line.number, label["rest"] or "", f"({key})"))
         elif mark:
             blocks.append(Block(line.number, mark["rest"], mark["mark"].replace("—", "–")))
+            heading_open = False
+        elif lower := LOWER_LABEL_LINE.match(text):
+            blocks.append(Block(line.number, lower["rest"], lower["label"]))
             heading_open = False
         elif heading_open and _continues_heading(heading, text):
             heading.append(text)
@@ -179,19 +236,34 @@ def _annex_blocks(title: Line, lines: list[Line]) -> AnnexBlocks:
     """An annex: its unpunctuated lines before any label are title lines, then one block per line."""
     blocks: list[Block] = []
     labelled = False
-    for line in lines:
+    for position, line in enumerate(lines):
         text = line.text
         number = OPERATIVE_NUMBER.match(text)
         label = LETTER_LABEL.match(text)
         mark = INDENT.match(text)
+        following = lines[position + 1].text if position + 1 < len(lines) else ""
         if number:
             blocks.append(Block(line.number, number["rest"] or "", f"{number['number']}."))
         elif label:
             blocks.append(Block(line.number, label["rest"] or "", f"({label['key']})"))
         elif mark:
             blocks.append(Block(line.number, mark["rest"], mark["mark"].replace("—", "–")))
+        elif lower := LOWER_LABEL_LINE.match(text):
+            blocks.append(Block(line.number, lower["rest"], lower["label"]))
         else:
-            blocks.append(Block(line.number, text, heading=not labelled and not _ends_clause(text)))
+            # A title line ends unpunctuated; a paragraph's first line runs on into a lower-case word.
+            heading = (
+                not labelled
+                and not _ends_clause(text)
+                and not following[:1].islower()
+                and all(b.heading for b in blocks)
+                and not (", " in text and len(text) >= FULL_LINE)  # a paragraph's first, full line
+            )
+            if heading and blocks and blocks[-1].heading and len(blocks[-1].text) >= WRAPPED_HEADING_LENGTH:
+                # A long title line wraps onto the next: one heading.
+                blocks[-1] = Block(blocks[-1].line, f"{blocks[-1].text} {text}", heading=True)
+            else:
+                blocks.append(Block(line.number, text, heading=heading))
             continue
         labelled = True
     return AnnexBlocks(title.text, title.number, tuple(blocks))
@@ -200,7 +272,7 @@ def _annex_blocks(title: Line, lines: list[Line]) -> AnnexBlocks:
 def _continues_heading(heading: list[str], text: str) -> bool:
     """Whether ``text`` is the heading's next line rather than the start of the sub-paragraph's text."""
     if not heading:
-        return text[:1].isupper() and not _ends_clause(text) and not TASK_OPENING.match(text)
+        return (text[:1].isupper() or text[:1].isdigit()) and not _ends_clause(text) and not TASK_OPENING.match(text)
     if text[:1].islower():
         return True
     return len(heading[-1]) >= WRAPPED_HEADING_LENGTH and not _ends_clause(text) and not TASK_OPENING.match(text)

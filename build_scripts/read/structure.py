@@ -356,8 +356,31 @@ def _preamble(blocks: tuple[Block, ...], report) -> list[Element]:
     return elements
 
 
+HEADING_WORDS = 15
+"""An unlabelled line of at most this many words standing before a number, unpunctuated, is a heading."""
+
+
+def _unmarked_headings(blocks: tuple[Block, ...]) -> list[Block]:
+    """'Reports by the Secretary-General' right before '25.', unpunctuated and unmarked, is a heading."""
+    found = list(blocks)
+    for index in range(len(found) - 1, -1, -1):
+        block = found[index]
+        following = found[index + 1] if index + 1 < len(found) else None
+        if block.label or block.heading or following is None:
+            continue
+        if not (OPERATIVE_LABEL.match(following.label) or following.heading):
+            continue
+        previous = found[index - 1] if index else None
+        if previous is not None and previous.label and not previous.text:
+            continue  # the words of a bare '2.', not a heading
+        text = block.text.rstrip("”’\"')")
+        if text[:1].isupper() and not text.endswith((",", ";", ".", ":")) and len(text.split()) <= HEADING_WORDS:
+            found[index] = replace(block, heading=True)
+    return found
+
+
 def _operative(blocks: tuple[Block, ...], end_line: int, report) -> tuple[list[Element], list[Section]]:
-    blocks = tuple(_part_headings(blocks))
+    blocks = tuple(_unmarked_headings(tuple(_part_headings(blocks))))
     numbered = any(OPERATIVE_LABEL.match(block.label) for block in blocks)
     texts = [block for block in blocks if not block.heading]
     if not numbered and not (texts and not any(block.label for block in texts)):
