@@ -259,8 +259,8 @@ def _annex_blocks(title: Line, lines: list[Line]) -> AnnexBlocks:
                 and all(b.heading for b in blocks)
                 and not (", " in text and len(text) >= FULL_LINE)  # a paragraph's first, full line
             )
-            if heading and blocks and blocks[-1].heading and len(blocks[-1].text) >= WRAPPED_HEADING_LENGTH:
-                # A long title line wraps onto the next: one heading.
+            if heading and blocks and blocks[-1].heading and len(lines[position - 1].text) >= FULL_LINE:
+                # A title line that runs to the margin wraps onto the next: one heading.
                 blocks[-1] = Block(blocks[-1].line, f"{blocks[-1].text} {text}", heading=True)
             else:
                 blocks.append(Block(line.number, text, heading=heading))
