@@ -127,10 +127,22 @@ def test_the_authorized_strength_is_read_as_printed(text, military, police):
     assert (match["military"], match["police"]) == (military, police)
 
 
-def test_body_names_prefer_the_acronym_and_drop_qualifiers():
-    assert body_names("the United Nations Support Mission in Libya (UNSMIL)") == ("UNSMIL",)
-    assert body_names("the French forces which support it") == ("French forces",)
-    assert body_names("the current New York-based Monitoring Team and its members") == ("New York-based Monitoring Team",)
+@pytest.mark.parametrize(
+    ("words", "names"),
+    [
+        ("the United Nations Support Mission in Libya (UNSMIL)", ("UNSMIL",)),
+        ("the United Nations Mission in Ethiopia and Eritrea (UNMEE)", ("UNMEE",)),
+        ("the United Nations Operation in Côte d’Ivoire (UNOCI) and of the French forces which support it", ("UNOCI", "French forces")),
+        ("UNMIS and UNAMID", ("UNMIS", "UNAMID")),
+        ("the current New York-based Monitoring Team and its members", ("New York-based Monitoring Team",)),
+        ("the Panel of Experts (the Panel)", ("Panel of Experts",)),
+        ("UNMEE at the troop and military observer levels authorized by its resolution 1320 (2000)", ("UNMEE",)),
+        ("UNAMA is in support of Afghanistan’s full assumption of leadership", ("UNAMA",)),
+        ("the Monitoring Group referred to in paragraph 3 of resolution 1558 (2004)", ("Monitoring Group",)),
+    ],
+)
+def test_body_names_prefer_the_acronym_and_drop_qualifiers(words, names):
+    assert body_names(words) == names
 
 
 @pytest.mark.parametrize(

@@ -40,8 +40,8 @@ STRENGTH = re.compile(
 
 _BODY_SEPARATOR = re.compile(
     r"""
-    \s*,?\s+ and \s+ (?:of \s+)?     # ' and of ' between two bodies: 'of UNOCI and of the French forces'
-    (?= (?:the \s+)? [A-Z] )         # only before a name
+    \s*,?\s+ and \s+ (?:of \s+)?              # ' and of ' between two bodies: 'of UNOCI and of the French forces'
+    (?= the \s+ [A-Z] | [A-Z][\w-]*[A-Z]\b )  # only before 'the Name' or an acronym: 'Ethiopia and Eritrea' is one name
     """,
     re.X,
 )
@@ -53,7 +53,11 @@ _ACRONYM = re.compile(
 )
 _QUALIFIER = re.compile(
     r"""
-    \s+ (?:which|that|who|established|appointed|as|under|within|and\s+its) \b .* $   # ' which support it', ' and its members'
+    \s* \( [^()]* \) \s* $                               # a gloss that is no acronym: ' (the Panel)', ' (“the Group”)'
+    | \s+ (?: which | that | who | is | are | to | at | with | as | under | within | pursuant
+           | established | appointed | originally | referred | set\s+up | created
+           | and\s+its | on\s+the\s+basis | in\s+order
+      ) \b .* $                                            # ' which support it', ' and its members', ' at the troop … levels'
     """,
     re.X,
 )
@@ -90,7 +94,10 @@ def body_names(words: str) -> tuple[str, ...]:
         if match := _ACRONYM.search(part):
             name = match["acronym"]
         else:
-            name = _QUALIFIER.sub("", re.sub(r"^(?:the\s+)?(?:current\s+|present\s+)?", "", part)).strip(" ,")
+            name = re.sub(r"^(?:the\s+)?(?:current\s+|present\s+)?", "", part)
+            while (shorter := _QUALIFIER.sub("", name)) != name:
+                name = shorter
+            name = name.strip(" ,")
         if name and name not in names:
             names.append(name)
     return tuple(names)
