@@ -23,6 +23,7 @@ UNDOCS_LINK = re.compile(
             S/RES/\d{1,4}\(\d{4}\)                        # Council resolution, no space: S/RES/2295(2016)
           | S/RES/\d{1,4}                                 # as printed without its year in 1888 (2009): S/RES/1882
           | S/PRST/\d{4}/\d{1,3}                          # presidential statement: S/PRST/2015/22
+          | S/PV\.\d{1,5}                                 # meeting record: S/PV.7991
           | S/\d{4}/\d{1,4}                               # report or letter: S/2017/478
           | S/AC\.\d{1,3}/\d{4}/\d{1,3}                   # subsidiary body document: S/AC.51/2008/5
           | A/RES/\d{1,3}/\d{1,4}                         # General Assembly resolution: A/RES/70/1
