@@ -30,7 +30,8 @@ from .akn_text import clean_text as _clean
 from .akn_text import local_name as _local
 from .fidelity import model_words
 from .parse import ANNEX_TITLE
-from .structure import AnnexBlocks, Block, Layout, infer_structure, known_label
+from .labels import known_label
+from .structure import AnnexBlocks, Block, Layout, infer_structure
 
 MAX_BYTES = 20_000_000
 """No resolution file comes near this (the largest is under 2 MB); bigger is not a resolution."""

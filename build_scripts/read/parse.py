@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from ..model import Diagnostic, Header, Metadata, Resolution, Severity
 from .clean import CleanText, Line
-from .structure import ROMAN, AnnexBlocks, Block, Layout, infer_structure, next_letter
+from .labels import ROMAN, next_letter
+from .structure import AnnexBlocks, Block, Layout, infer_structure
 
 OPERATIVE_NUMBER = re.compile(
     r"""^(?P<number>\d{1,4})\.     # the paragraph number and its full stop, e.g. '10.'
