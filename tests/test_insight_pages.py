@@ -9,22 +9,27 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from build_scripts.analyse.annotate import annotate
-from build_scripts.analyse.references import find_references
+from build_scripts.analyse.analysis import analyse
 from build_scripts.render.insight_pages import INSIGHT_LINKS, insight_pages
 
 SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
 
 
 @pytest.fixture(scope="module")
-def annotations(resolution):
-    return annotate(resolution)
+def analysis(resolution):
+    found, warnings = analyse(resolution)
+    assert warnings == []
+    return found
 
 
 @pytest.fixture(scope="module")
-def pages(resolution, annotations):
-    references, _ = find_references(resolution)
-    return {page.path: page for page in insight_pages(resolution, references, annotations)}
+def annotations(analysis):
+    return analysis.annotations
+
+
+@pytest.fixture(scope="module")
+def pages(resolution, analysis):
+    return {page.path: page for page in insight_pages(resolution, analysis)}
 
 
 def html(page):
@@ -141,3 +146,20 @@ def test_the_reference_map_table_lists_each_internal_edge(pages):
     rows = [[td.get_text() for td in tr.find_all("td")] for tr in html(pages["2364/references-map/"]).find("tbody").find_all("tr")]
     assert ["37", "this resolution", "47"] in rows
     assert ["47 (ii)", "this resolution", "34"] in rows
+
+
+def test_the_obligations_page_links_its_calendar_file(pages):
+    assert "[The due dates as a calendar file (iCalendar)](obligations.ics)" in pages["2364/obligations/"].markdown
+
+
+def test_a_text_without_headings_still_has_a_square_per_paragraph():
+    from pathlib import Path
+
+    from build_scripts.pipeline import load_resolution
+
+    resolution, _ = load_resolution(Path(__file__).resolve().parent / "fixtures" / "golden" / "S_RES_1373_N0155743.xml")
+    assert resolution.sections == ()
+    analysis, _warnings = analyse(resolution)
+    [page] = [p for p in insight_pages(resolution, analysis) if p.path.endswith("/strength/")]
+    root = etree.fromstring(SVG.search(page.markdown).group(0).encode("utf-8"))
+    assert len(list(root.iter("{http://www.w3.org/2000/svg}a"))) == len(resolution.operative) == 9

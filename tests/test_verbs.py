@@ -1,4 +1,4 @@
-"""Operative verbs: real openings and mid-paragraph verbs of S/RES/2364 (2017), with their strengths."""
+"""Operative verbs: real openings and mid-paragraph verbs of S/RES/2364 (2017) and the UN's other files, with their strengths."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.analyse.verbs import Lexicon, load_lexicon
+from build_scripts.analyse.verbs import Lexicon, load_lexicon, unknown_opening
 
 
 @pytest.fixture(scope="module")
@@ -76,3 +76,56 @@ def test_bad_strength_names_file_line_and_key(tmp_path: Path) -> None:
         f"{broken}:2: error: verb 'decides' has strength 5; expected 1, 2, 3 or 4",
         f"{broken}:3: error: verb 'urges' is missing key 'strength'",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "printed"),
+    [  # openings of real operative paragraphs in the UN's files, once unknown
+        ("Reminds Member States of their obligation to", "reminds", "Reminds"),
+        ("Approves the updated list of", "approves", "Approves"),
+        ("Endorses the Joint Communiqué", "endorses", "Endorses"),
+        ("Insists that the parties", "insists", "Insists"),
+        ("Appeals to all States to", "appeals", "Appeals to"),
+        ("Requires any Member State when it undertakes an inspection", "requires", "Requires"),
+        ("Directs the Committee to delineate its tasks", "directs", "Directs"),
+        ("Emphasises the importance of", "emphasizes", "Emphasises"),
+        ("Authorises MINUSCA to", "authorizes", "Authorises"),
+        ("Further strongly condemns the attacks", "condemns", "Further strongly condemns"),
+        ("Calls once again on all the parties", "calls on", "Calls once again on"),
+        ("Continues to urge the parties", "urges", "Continues to urge"),
+        ("Decides to remain seized of the matter.", "decides to remain seized", "Decides to remain seized"),
+    ],
+)
+def test_openings_once_unknown(lexicon: Lexicon, text: str, lemma: str, printed: str) -> None:
+    verb = lexicon.opening(text)
+    assert verb is not None and (verb.lemma, text[verb.start : verb.end]) == (lemma, printed)
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        ("Acting under Chapter VII of the Charter of the United Nations, decides that MONUC may take", "decides"),
+        ("In this context demands that all parties abstain from any offensive action", "demands"),
+        ("Recalling paragraph 4 of UNSCR 2676 (2023), having considered the measures, expresses its intention", "expresses"),
+    ],
+)
+def test_a_verb_after_an_introduction_opens_the_paragraph(lexicon: Lexicon, text: str, lemma: str) -> None:
+    assert lexicon.opening(text).lemma == lemma
+
+
+def test_the_closing_formula_is_kept_apart_from_decisions(lexicon: Lexicon) -> None:
+    for text in ("Decides to remain seized of the matter.", "Decides to remain actively seized of this matter."):
+        verb = lexicon.opening(text)
+        assert verb.closing and verb.lemma != "decides"
+    assert not lexicon.opening("Decides to extend the mandate of MINUSMA").closing
+
+
+def test_an_unknown_opening_is_named_for_the_warning(lexicon: Lexicon) -> None:
+    assert unknown_opening(lexicon, "Ensure the protection of United Nations personnel") == "Ensure"
+    assert unknown_opening(lexicon, "Reminds Member States") is None
+    assert unknown_opening(lexicon, "") is None
+
+
+def test_nouns_that_are_verbs_only_at_the_start_stay_nouns(lexicon: Lexicon) -> None:
+    assert _found(lexicon, "Urges Member States and states concerned to act") == [("Urges", "urges", 3)]
+    assert _found(lexicon, "States that it will review") == [("States", "states", 1)]

@@ -1,31 +1,43 @@
-"""Obligations: what the resolution asks actors to report, tell or plan, and when.
+"""Obligations: what the resolution asks actors to report, tell, plan or do, and by when.
 
-``find_obligations(resolution, annotations)`` reads every element's text for the triggers in
-``data/obligations.yml`` and returns one :class:`Obligation` per trigger found, in document order,
-with warnings for triggers it cannot attribute to an actor. What the output promises:
+``find_obligations(resolution, annotations)`` reads the operative part, clause by clause, and
+returns one :class:`Obligation` per trigger of ``data/obligations.yml`` (a report, keeping the
+Council informed, a plan) and one per other request that sets a time ("submit a work programme
+within 30 days"), in document order, with warnings. What the output promises:
 
-- ``text[start:end]`` is the trigger phrase, in the element that is the evidence;
-- ``actors`` are ids of the gazetteer: the addressees of the Council's verb that governs the
-  phrase (the last verb before it), or of the element when no verb does;
-- ``due`` is computed only from a date the resolution gives itself (its adoption, its mandate's
-  end), and ``computation`` says how; an obligation with no computable date says "no date given".
+- only operative elements, and only clauses governed by a request-type verb (one whose lexicon
+  entry ``addresses`` an actor: requests, calls upon, urges, directs, decides that …); "Decides
+  to …" is the Council acting itself, and a preambular mention of a report is no obligation;
+  items under a chapeau that ends with a colon are governed by the chapeau's verb;
+- ``text[start:end]`` is the trigger phrase, or for a request with a time and no trigger the
+  words that give the time;
+- ``actors`` are ids of the gazetteer: the addressees of the verb that governs the phrase;
+- each :class:`Deadline` is one time the clause sets (see :mod:`deadlines`): a day, an interval
+  anchored to the adoption, a day printed before it or the end of the mandate, a recurrence or
+  "regularly"; an obligation's ``due`` lists the days they give, with how they were computed;
+- a deadline before the first trigger of its clause belongs to that trigger, any other to the
+  trigger before it ("keep it regularly informed …, and … a report no later than 15 October 2008").
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from ..data_files import DATA, missing_keys, phrase_pattern, read_entries
-from .annotate import Annotations
-from .facts import mandate_until, parse_date
+from ..data_files import DATA, missing_keys, read_entries
 from ..model import Diagnostic, Element, Resolution, Severity
+from .annotate import Annotations, ElementAnnotations
+from .dates import add_months
+from .deadlines import Deadline, Deadlines, Timing, mandate_end
+from .mandate import phrase_search
+from .verbs import Lexicon, VerbUse
 
 OBLIGATIONS_FILE = DATA / "obligations.yml"
+
+__all__ = ["Deadline", "Obligation", "ObligationKind", "Timing", "Trigger", "add_months", "find_obligations", "load_triggers", "mandate_end"]
 
 
 class ObligationKind(str, Enum):
@@ -34,24 +46,11 @@ class ObligationKind(str, Enum):
     REPORT = "report"
     """A report to the Council."""
     INFORM = "inform"
-    """Keeping the Council informed."""
+    """Keeping the Council informed, or briefing it."""
     PLAN = "plan"
     """A plan to develop."""
-
-
-class Timing(str, Enum):
-    """How the text says when."""
-
-    RECURRING = "recurring"
-    """At a fixed interval from the adoption: 'every three months after the adoption'."""
-    DEADLINE = "deadline"
-    """Once, by a time after the adoption: 'within 180 days after the adoption'."""
-    REGULAR = "regular"
-    """Regularly, with no interval given."""
-    WHEN_OCCURRING = "when-occurring"
-    """Whenever something happens: 'if such cases of misconduct occur'."""
-    UNSPECIFIED = "unspecified"
-    """The text gives no time."""
+    ACT = "act"
+    """Any other request that sets a time: 'submit a work programme within 30 days'."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,29 +61,30 @@ class Trigger:
     meaning: str
     """What the kind means, as the page explains it."""
     phrases: tuple[str, ...]
-    """Literal phrases that signal the obligation."""
+    """Phrases that signal the obligation; '…' stands for one to six words."""
     line: int
     """Line of the entry in the YAML file."""
 
 
 @dataclass(frozen=True, slots=True)
 class Obligation:
-    """A request to report, inform or plan, with who, when and the element that says so."""
+    """A request to report, inform, plan or act, with who, when and the element that says so."""
 
     element_id: str
     """The element whose text holds the trigger."""
     kind: ObligationKind
     start: int
-    """Offset of the trigger phrase in the element's text."""
+    """Offset of the trigger phrase (or of the time, for ACT) in the element's text."""
     end: int
     """Offset just past it."""
     actors: tuple[str, ...]
     """Gazetteer ids of who must act."""
     timing: Timing
+    """How the first of its deadlines says when; UNSPECIFIED when none does."""
     timing_text: str
     """The words that say when, as printed ('every three months after the adoption'); '' if none."""
     due: tuple[datetime.date, ...]
-    """The deadline, or the due dates of a recurring obligation within the mandate; () if none."""
+    """Every due date: the deadlines, then a recurrence's dates within the mandate; () if none."""
     computation: str
     """How ``due`` was computed, or why there is no date."""
     focus: tuple[str, ...]
@@ -92,162 +92,162 @@ class Obligation:
     clause_start: int = 0
     """Offset of the request's clause: from the verb that governs the trigger to the next verb."""
     clause_end: int = 0
+    deadlines: tuple[Deadline, ...] = ()
+    """Each time the text sets for it, in text order."""
+    text: str = ""
+    """The words of the request's clause."""
+
+    @property
+    def recurrence(self) -> str:
+        """The first recurrence of its deadlines ('P3M', 'regular'), or ''."""
+        return next((d.recurrence for d in self.deadlines if d.recurrence), "")
 
     def as_dict(self) -> dict[str, object]:
         return {
             "element": self.element_id,
             "kind": self.kind.value,
             "actors": list(self.actors),
+            "due": self.due[0].isoformat() if self.due else None,
+            "due_dates": [day.isoformat() for day in self.due],
+            "recurrence": self.recurrence or None,
             "timing": self.timing.value,
             "timing_text": self.timing_text or None,
-            "due": [day.isoformat() for day in self.due],
             "computation": self.computation,
+            "text": self.text,
             "focus": list(self.focus),
         }
 
 
-NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+COUNCIL_ACTS = re.compile(r"\s+(?:(?:also|further|therefore)\s+)?to\b")
+"""'Decides to …' right after the verb: the Council acts itself and asks nobody."""
 
-RECURRING = re.compile(
-    r"""
-    every \s+ (?P<count>\d+|[a-z]+) \s+        # 'every three'
-    (?P<unit>day|week|month|year)s? \s+         # 'months'
-    after \s+ the \s+ adoption                  # counted from the adoption
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
-DEADLINE = re.compile(
-    r"""
-    within \s+ (?P<count>\d+|[a-z]+) \s+       # 'within 180'
-    (?P<unit>day|week|month|year)s? \s+         # 'days'
-    (?:after|of) \s+ the \s+ adoption           # counted from the adoption
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
-REGULAR = re.compile(
-    r"""
-    \b (?P<manner>regularly|periodically|continuously)\b   # an unstated interval
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
-WHEN_OCCURRING = re.compile(
-    r"""
-    \b (?P<condition>if \s+ such \s+ [^,;]*? \s+ occur)\b   # 'if such cases of misconduct occur'
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
+
 def load_triggers(path: Path = OBLIGATIONS_FILE) -> tuple[tuple[Trigger, ...], list[Diagnostic]]:
     """The triggers in ``path``, with every problem found (file, line and key)."""
     entries, problems = read_entries(path, "triggers")
     triggers = []
+    kinds = {kind.value: kind for kind in ObligationKind}
     for line, values, _lines in entries:
-        missing = missing_keys(path, line, values, ("kind", "meaning", "phrases"), "trigger")
-        kinds = {kind.value: kind for kind in ObligationKind}
+        required = ("kind", "meaning") if values.get("kind") == ObligationKind.ACT.value else ("kind", "meaning", "phrases")
+        missing = missing_keys(path, line, values, required, "trigger")
         if not missing and values["kind"] not in kinds:
             missing.append(Diagnostic(str(path), line, Severity.ERROR, f"unknown kind {values['kind']!r}: use one of {', '.join(kinds)}"))
         problems += missing
         if not missing:
-            phrases = tuple(str(p) for p in values["phrases"]) if isinstance(values["phrases"], list) else (str(values["phrases"]),)
+            phrases = values.get("phrases") or []
+            phrases = tuple(str(p) for p in phrases) if isinstance(phrases, list) else (str(phrases),)
             triggers.append(Trigger(kinds[str(values["kind"])], str(values["meaning"]), phrases, line))
     return tuple(triggers), problems
 
 
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day of the month ``months`` later, or that month's last day when it is shorter."""
-    year, month = divmod(day.month - 1 + months, 12)
-    year, month = day.year + year, month + 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+def _trigger_spans(text: str, start: int, end: int, triggers: tuple[Trigger, ...]) -> list[tuple[int, int, ObligationKind]]:
+    """The trigger phrases in ``text[start:end]``, earliest and longest first, none overlapping."""
+    spans = sorted(
+        ((match.start(), -match.end(), trigger.kind) for trigger in triggers for phrase in trigger.phrases
+         for match in phrase_search(phrase).finditer(text, start, end)),
+    )
+    taken: list[tuple[int, int, ObligationKind]] = []
+    for first, negative_end, kind in spans:
+        last = -negative_end
+        if all(last <= s or first >= e for s, e, _ in taken):
+            taken.append((first, last, kind))
+    return taken
 
 
-def _count(word: str) -> int | None:
-    return int(word) if word.isdigit() else (NUMBER_WORDS.index(word.lower()) if word.lower() in NUMBER_WORDS else None)
-
-
-def _after(day: datetime.date, count: int, unit: str) -> datetime.date:
-    unit = unit.lower()
-    if unit == "day":
-        return day + datetime.timedelta(days=count)
-    if unit == "week":
-        return day + datetime.timedelta(weeks=count)
-    return add_months(day, count * (12 if unit == "year" else 1))
-
-
-def mandate_end(resolution: Resolution) -> tuple[datetime.date, str] | None:
-    """The date the mandate ends and the element that says so ("extend the mandate of X until 30 June 2018")."""
-    for element in resolution.elements():
-        if (found := mandate_until(element.text)) and (end := parse_date(found[1])):
-            return end, element.id
-    return None
-
-
-def _long(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-def _timing(clause: str, resolution: Resolution) -> tuple[Timing, str, tuple[datetime.date, ...], str]:
-    adopted = resolution.metadata.adopted
-    if (match := RECURRING.search(clause)) and (count := _count(match["count"])):
-        end = mandate_end(resolution)
-        limit = end[0] if end else _after(adopted, 4 * count, match["unit"])
-        dates, step = [], 1
-        while (due := _after(adopted, step * count, match["unit"])) <= limit:
-            dates.append(due)
-            step += 1
-        bound = f"up to the end of the mandate on {_long(end[0])} (paragraph {end[1].split('-')[1]})" if end else "the first four"
-        how = (f"The adoption on {_long(adopted)} plus {count} {match['unit'].lower()}s, then every {count} {match['unit'].lower()}s, "
-               f"on the same day of the month (the month's last day when it is shorter), {bound}.")
-        return Timing.RECURRING, match.group(0), tuple(dates), how
-    if (match := DEADLINE.search(clause)) and (count := _count(match["count"])):
-        due = _after(adopted, count, match["unit"])
-        how = f"The adoption on {_long(adopted)} plus {count} {match['unit'].lower()}s gives {_long(due)}."
-        return Timing.DEADLINE, match.group(0), (due,), how
-    if match := WHEN_OCCURRING.search(clause):
-        return Timing.WHEN_OCCURRING, match.group(0), (), "No date given: whenever such a case occurs."
-    if match := REGULAR.search(clause):
-        return Timing.REGULAR, match.group(0), (), f"No date given: “{match.group(0)}”, with no interval."
-    return Timing.UNSPECIFIED, "", (), "No date given."
-
-
-def _actors(element: Element, annotations: Annotations, start: int) -> tuple[tuple[str, ...], int, int]:
-    """Who the verb governing ``text[start]`` addresses, and the bounds of that verb's clause."""
-    found = annotations.for_element(element.id)
+def _actors(found: ElementAnnotations, start: int) -> tuple[str, ...]:
+    """Who the verb governing ``text[start]`` addresses: the addressees it names before ``start``, or all of the element's."""
     before = [v for v in found.verbs if v.start < start]
-    after = [v for v in found.verbs if v.start > start]
-    clause_start = before[-1].start if before else 0
-    clause_end = after[0].start if after else len(element.text)
     if not before:
-        return found.addressees, clause_start, clause_end
+        return found.addressees
     named = [m.actor for m in found.mentions if before[-1].end <= m.start < start and m.actor in found.addressees]
-    return (tuple(dict.fromkeys(named)) or found.addressees), clause_start, clause_end
+    return tuple(dict.fromkeys(named)) or found.addressees
+
+
+def _requests(verb: VerbUse | None, text: str, lexicon: Lexicon, own: bool) -> bool:
+    """Whether a clause governed by ``verb`` asks something of an actor."""
+    if verb is None or verb.closing or not lexicon.by_lemma(verb.lemma).addresses:
+        return False
+    return not (own and COUNCIL_ACTS.match(text, verb.end))
 
 
 def find_obligations(
-    resolution: Resolution, annotations: Annotations, triggers: tuple[Trigger, ...] | None = None, *, source: str = ""
+    resolution: Resolution,
+    annotations: Annotations,
+    triggers: tuple[Trigger, ...] | None = None,
+    *,
+    source: str = "",
+    by_element: dict[str, ElementAnnotations] | None = None,
 ) -> tuple[tuple[Obligation, ...], list[Diagnostic]]:
-    """Every request to report, inform or plan, in document order, with warnings (see the module docstring).
+    """Every request to report, inform, plan or act by a time, in document order, with warnings.
 
-    ``source`` names the text file in warnings, which give the element's source line.
+    ``source`` names the text file in warnings, which give the element's source line;
+    ``by_element`` is the annotations by element id, when the caller has it already.
     """
     problems: list[Diagnostic] = []
     if triggers is None:
         triggers, problems = load_triggers()
+    lookup = by_element if by_element is not None else dict(annotations.elements)
+    timings = Deadlines(resolution, source)
     found: list[Obligation] = []
-    for element in resolution.elements():
-        spans = sorted(
-            (match.start(), match.end(), trigger.kind)
-            for trigger in triggers
-            for phrase in trigger.phrases
-            for match in phrase_pattern(phrase, ignore_case=True).finditer(element.text)
-        )
-        taken: list[tuple[int, int, ObligationKind]] = []
-        for start, end, kind in spans:
-            if all(end <= s or start >= e for s, e, _ in taken):
-                taken.append((start, end, kind))
-        for start, end, kind in taken:
-            actors, clause_start, clause_end = _actors(element, annotations, start)
-            timing, said, due, how = _timing(element.text[clause_start:clause_end], resolution)
-            focus = tuple(item.id for item in element.items) if element.text.rstrip().endswith(":") else ()
-            if not actors:
-                problems.append(Diagnostic(source, element.line, Severity.WARNING, f"{element.id}: no actor found for “{element.text[start:end]}”"))
-            found.append(Obligation(element.id, kind, start, end, actors, timing, said, due, how, focus, clause_start, clause_end))
-    return tuple(found), problems
+
+    def visit(element: Element, inherited: VerbUse | None, inherited_requests: bool) -> None:
+        annotated = lookup[element.id]
+        verbs = annotated.verbs
+        text = element.text
+        bounds = [(0, verbs[0].start if verbs else len(text), inherited, inherited_requests)] if not verbs or verbs[0].start > 0 else []
+        for index, verb in enumerate(verbs):
+            bounds.append((verb.start, verbs[index + 1].start if index + 1 < len(verbs) else len(text), verb, _requests(verb, text, annotations.lexicon, True)))
+        for start, end, verb, requests in bounds:
+            if requests and end > start:
+                found.extend(_clause(element, annotated, start, end, triggers, timings, problems, source))
+        governing = verbs[-1] if verbs else inherited
+        chapeau_requests = bounds[-1][3] if bounds else inherited_requests
+        if text.rstrip().endswith(":") and governing is not None and not chapeau_requests:
+            chapeau_requests = _requests(governing, text, annotations.lexicon, False)  # 'Decides to establish X to undertake the following tasks:'
+        for item in element.items:
+            visit(item, governing, chapeau_requests)
+
+    for paragraph in resolution.operative:
+        visit(paragraph, None, False)
+    return tuple(found), problems + timings.warnings
+
+
+def _clause(
+    element: Element, annotated: ElementAnnotations, start: int, end: int, triggers: tuple[Trigger, ...],
+    timings: Deadlines, problems: list[Diagnostic], source: str,
+) -> list[Obligation]:
+    """The obligations of one clause governed by a request-type verb."""
+    text = element.text
+    spans = _trigger_spans(text, start, end, triggers)
+    deadlines = timings.find(element, start, end)
+    focus = tuple(item.id for item in element.items) if text.rstrip().endswith(":") else ()
+    words = text[start:end].strip(" ,;")
+    if not spans:
+        if not deadlines or all(d.timing is Timing.WHEN_OCCURRING for d in deadlines):
+            return []
+        first = deadlines[0]
+        return [_obligation(element, annotated, ObligationKind.ACT, first.start, first.end, tuple(deadlines), focus, start, end, words, timings, problems, source)]
+    owned: dict[int, list[Deadline]] = {index: [] for index in range(len(spans))}
+    for deadline in deadlines:
+        earlier = [index for index, (s, _e, _k) in enumerate(spans) if s <= deadline.start]
+        owned[earlier[-1] if earlier else 0].append(deadline)
+    return [
+        _obligation(element, annotated, kind, s, e, tuple(owned[index]), focus, start, end, words, timings, problems, source)
+        for index, (s, e, kind) in enumerate(spans)
+    ]
+
+
+def _obligation(
+    element: Element, annotated: ElementAnnotations, kind: ObligationKind, start: int, end: int, deadlines: tuple[Deadline, ...],
+    focus: tuple[str, ...], clause_start: int, clause_end: int, words: str, timings: Deadlines, problems: list[Diagnostic], source: str,
+) -> Obligation:
+    actors = _actors(annotated, start)
+    if not actors:
+        problems.append(Diagnostic(source, element.line, Severity.WARNING, f"{element.id}: no actor found for “{element.text[start:end]}”"))
+    if not deadlines:
+        return Obligation(element.id, kind, start, end, actors, Timing.UNSPECIFIED, "", (), "No date given.", focus, clause_start, clause_end, (), words)
+    due, how = timings.due_dates(deadlines)
+    said = "; ".join(d.said for d in deadlines)
+    return Obligation(element.id, kind, start, end, actors, deadlines[0].timing, said, due, how, focus, clause_start, clause_end, deadlines, words)
+
+

@@ -9,6 +9,13 @@ What the output promises:
   does not exist gives a warning and no reference, so it renders as plain text;
 - "paragraph N of resolution X (Y)" is a paragraph of *that* resolution, and "article 63 of the
   Agreement" a provision of the Agreement: neither ever points into this resolution;
+- "paragraphs 21 above and 30 and 31 below" is one reference to three paragraphs, each checked
+  against the direction printed after it (or after the numbers that follow it);
+- "paragraph 8.1 of the Ouagadougou political Agreement" is never this resolution's paragraph 8;
+- "resolutions 2250 and 2419", printed without years, are resolutions: their years come from
+  ``data/resolution_years.yml`` (0, and a link by number alone, where no range holds them);
+- "the Agreement" is an instrument only where this resolution defines it ("… in Mali (“the
+  Agreement”)", see :mod:`definitions`), and then the one it defines;
 - committee names such as "the 1267/1989/2253 ISIL (Da’esh) and Al-Qaida Sanctions Committee" are
   deliberately not resolution citations: they name a body, and the text cites resolution 2253
   (2015) itself where it means it;
@@ -30,6 +37,8 @@ import yaml
 from .. import ids
 from ..data_files import DATA
 from ..model import Diagnostic, Element, Resolution, Severity
+from .dates import year_of
+from .definitions import Definition, find_definitions, slug
 
 UNDOCS = "https://undocs.org/"
 
@@ -66,14 +75,14 @@ class CitedResolution:
     number: int
     """Resolution number, e.g. 2295."""
     year: int
-    """Year of adoption, e.g. 2016."""
+    """Year of adoption, e.g. 2016; 0 where the text gives none and no known range holds the number."""
     paragraphs: tuple[str, ...] = ()
     """Paragraphs of that resolution as printed without the word 'paragraph': ('2',), ('20 (a) (ii)',)."""
 
     @property
     def symbol(self) -> str:
-        """The document symbol: 'S/RES/2295 (2016)'."""
-        return f"S/RES/{self.number} ({self.year})"
+        """The document symbol: 'S/RES/2295 (2016)'; 'S/RES/1265' when the year is unknown."""
+        return f"S/RES/{self.number} ({self.year})" if self.year else f"S/RES/{self.number}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +144,7 @@ def load_instruments(path: Path = INSTRUMENTS_FILE) -> tuple[Instrument, ...]:
 INSTRUMENTS: tuple[Instrument, ...] = load_instruments()
 """Agreements, statutes and policies the texts name (build_scripts/data/instruments.yml)."""
 
+
 SYMBOL = re.compile(
     r"""(?<![\w/])
         (?P<organ>[AS])                          # principal organ: S = Security Council, A = General Assembly
@@ -155,7 +165,10 @@ CITATION = re.compile(
 
 RESOLUTION_LIST = re.compile(
     r"""\b(?P<keyword>resolutions?)              # the word that makes the numbers resolutions
-        (?P<lead>,?\s+in\s+particular,?)?        # words allowed before the first number, as in pp 1
+        (?P<lead>
+            (?:\s+on\s+[A-Z][^,;:()\d]{0,60}?)?   # 'resolutions on Countering Terrorism', before 'including'
+            ,?\s+(?:in\s+particular|including|notably),?   # words allowed before the first number, as in pp 1
+        )?
         \s+
         (?P<items>                               # the numbers and years: '1265 (1999), … and 1894 (2009)'
             \d{1,4}\s+\(\d{4}\)
@@ -165,12 +178,26 @@ RESOLUTION_LIST = re.compile(
     re.X,
 )
 
+BARE_RESOLUTIONS = re.compile(
+    r"""(?<!Assembly\s)(?<!Assembly\sresolution\s)
+        \b(?P<keyword>resolutions?)\s+
+        (?P<items>                               # numbers printed without their year: '2250 and 2419'
+            \d{3,4}(?![\d/.])(?!\s*\()
+            (?:(?:,\s+(?:and\s+)?|\s+and\s+)\d{3,4}(?![\d/.])(?!\s*\())*
+        )
+        (?!\s*\(|[\d/])
+    """,
+    re.X,
+)
+
 PARAGRAPH = re.compile(
     r"""\b(?:(?P<part>preambular|operative)\s+)?   # which part, when said; otherwise numbers are operative
         paragraphs?\s+
-        (?P<numbers>                             # '34', '20 (a) (ii)', '20 and 22', '31 to 36'
-            \d{1,3}(?:\s?\([a-z]{1,5}\))*
-            (?:(?:,\s+(?:and\s+)?|\s+and\s+|\s+to\s+)\d{1,3}(?:\s?\([a-z]{1,5}\))*)*
+        (?P<numbers>                             # '34', '20 (a) (ii)', '20 and 22', '31 to 36', '21 above and 30'
+            \d{1,3}(?![\d]|\.\d)(?:\s?\([a-z]{1,5}\))*  # never '8' of '8.1': that numbering is another text's
+            (?:\s+(?:above|below)(?=,|\s+and\b|\s+to\b))?
+            (?:(?:,\s+(?:and\s+)?|\s+and\s+|\s+to\s+)\d{1,3}(?![\d]|\.\d)(?:\s?\([a-z]{1,5}\))*
+               (?:\s+(?:above|below)(?=,|\s+and\b|\s+to\b))?)*
         )
         (?:\s+(?P<direction>above|below))?      # where the text says the paragraph is
         (?:\s+of\s+(?:                           # whose paragraph it is, when said:
@@ -186,6 +213,7 @@ PARAGRAPH_NUMBER = re.compile(
     r"""(?P<range>\bto\s+)?                      # 'to' makes a range with the previous number
         (?P<number>\d{1,3})                      # paragraph number
         (?P<labels>(?:\s?\([a-z]{1,5}\))*)       # sub-paragraph and item labels: ' (a) (ii)'
+        (?:\s+(?P<direction>above|below))?      # 'paragraphs 21 above and 30 and 31 below'
     """,
     re.X,
 )
@@ -200,7 +228,7 @@ NEIGHBOUR = re.compile(
 
 PROVISION = re.compile(
     r"""(?P<provision>                           # the part cited: 'article 63', 'Part III and Annex 2'
-            (?:article|Article|Part|Annex|paragraph)\s+[0-9IVXL]+
+            (?:article|Article|Part|Annex|paragraph)\s+[0-9IVXL]+(?:\.\d+)*   # 'article 63', 'paragraph 8.1'
             (?:\s+and\s+(?:article|Article|Part|Annex)\s+[0-9IVXL]+)*
         )
         (?P<owner>\s+of\s+(?:the\s+)?)?          # ' of the ' before the instrument's name, if written
@@ -277,6 +305,7 @@ class _Finder:
         self.source = source
         self.order = {element.id: index for index, element in enumerate(resolution.elements())}
         self.diagnostics: list[Diagnostic] = []
+        self.instruments = INSTRUMENTS + bound_terms(find_definitions(resolution))
 
     def warn(self, element: Element, message: str) -> None:
         self.diagnostics.append(Diagnostic(self.source, element.line, Severity.WARNING, f"{element.id}: {message}"))
@@ -329,7 +358,7 @@ class _Finder:
         for match in PROVISION.finditer(text):
             provision = re.sub(r"\s+", " ", match["provision"])
             if match["owner"]:
-                for instrument in INSTRUMENTS:
+                for instrument in self.instruments:
                     named = instrument.pattern.match(text, match.end())
                     if named:
                         found.append(Reference(element.id, match.start(), named.end(), ReferenceKind.INSTRUMENT,
@@ -339,9 +368,9 @@ class _Finder:
             if not text[: match.start()].endswith("its "):
                 continue
             window = text[max(0, match.start() - POSSESSIVE_REACH): match.start()]
-            named_before = [(found_at.end(), instrument) for instrument in INSTRUMENTS for found_at in instrument.pattern.finditer(window)]
+            named_before = [(found_at.end(), instrument) for instrument in self.instruments for found_at in instrument.pattern.finditer(window)]
             if named_before:
-                instrument = max(named_before, key=lambda pair: pair[0])[1]
+                instrument = max(named_before, key=lambda pair: pair[0])[1]  # the instrument named last
                 found.append(Reference(element.id, match.start(), match.end(), ReferenceKind.INSTRUMENT,
                                        instrument=instrument, provision=provision))
         return found
@@ -349,17 +378,17 @@ class _Finder:
     def _paragraphs(self, element: Element) -> list[Reference]:
         found: list[Reference] = []
         for match in PARAGRAPH.finditer(element.text):
-            paths = _paths(match["numbers"])
+            paths, directions = _paths(match["numbers"], match["direction"])
             if match["number"] and not self._is_own(int(match["number"]), int(match["year"])):
                 labels = tuple(" ".join([path[0], *(f"({part})" for part in path[1:])]) for path in paths)
                 cited = CitedResolution(int(match["number"]), int(match["year"]), labels)
                 found.append(self._cited(element, match.start(), match.end(), cited))
                 continue
-            if re.match(r"\s+of\s", element.text[match.end():]):
-                continue  # a paragraph of some other text: not ours, and nothing to link to
+            if re.match(r"\s+(?:of\s|thereof\b)", element.text[match.end():]):
+                continue  # a paragraph of some other text ('of the Agreement', 'thereof'): not ours, nothing to link to
             prefix = ids.PREAMBULAR_PREFIX if match["part"] == "preambular" else ids.OPERATIVE_PREFIX
             targets = tuple(ids.element_id(prefix, int(path[0]), *path[1:]) for path in paths)
-            reference = self._internal(element, match.start(), match.end(), targets, match["direction"])
+            reference = self._internal(element, match.start(), match.end(), targets, directions)
             if reference:
                 found.append(reference)
         return found
@@ -371,13 +400,16 @@ class _Finder:
         for match in NEIGHBOUR.finditer(element.text):
             direction = match["direction"] or ("above" if match["ordinal"] == "preceding" else "below")
             target = ids.element_id(prefix, number - 1 if direction == "above" else number + 1)
-            reference = self._internal(element, match.start(), match.end(), (target,), direction)
+            reference = self._internal(element, match.start(), match.end(), (target,), (direction,))
             if reference:
                 found.append(reference)
         return found
 
-    def _internal(self, element: Element, start: int, end: int, targets: tuple[str, ...], direction: str | None) -> Reference | None:
-        """An INTERNAL reference, or None with a warning when a target does not exist."""
+    def _internal(self, element: Element, start: int, end: int, targets: tuple[str, ...], directions: tuple[str | None, ...]) -> Reference | None:
+        """An INTERNAL reference, or None with a warning when a target does not exist.
+
+        ``directions`` gives, for each target, 'above', 'below' or None as printed.
+        """
         phrase = element.text[start:end]
         missing = [target for target in targets if target not in self.order]
         for target in missing:
@@ -385,7 +417,7 @@ class _Finder:
         if missing:
             return None
         here = self.order[element.id]
-        for target in targets:
+        for target, direction in zip(targets, directions):
             if (direction == "above" and self.order[target] >= here) or (direction == "below" and self.order[target] <= here):
                 self.warn(element, f"{phrase!r} says {direction}, but {target} is not {direction} it")
         return Reference(element.id, start, end, ReferenceKind.INTERNAL, targets=targets)
@@ -401,23 +433,63 @@ class _Finder:
                     continue
                 start = match.start() if match["keyword"] == "resolution" and len(citations) == 1 and not match["lead"] else citation.start()
                 found.append(self._cited(element, start, citation.end(), CitedResolution(number, year)))
+        for match in BARE_RESOLUTIONS.finditer(element.text):
+            numbers = list(re.finditer(r"\d{3,4}", match["items"]))
+            for number in numbers:
+                value = int(number.group(0))
+                if value == self.resolution.metadata.number:
+                    continue
+                start = match.start() if match["keyword"] == "resolution" and len(numbers) == 1 else match.start("items") + number.start()
+                found.append(self._cited(element, start, match.start("items") + number.end(), CitedResolution(value, year_of(value))))
         return found
 
     def _instruments(self, element: Element) -> list[Reference]:
         return [
             Reference(element.id, match.start(), match.end(), ReferenceKind.INSTRUMENT, instrument=instrument)
-            for instrument in INSTRUMENTS
+            for instrument in self.instruments
             for match in instrument.pattern.finditer(element.text)
         ]
 
 
-def _paths(numbers: str) -> list[tuple[str, ...]]:
-    """'20 (a) (ii)' → [('20', 'a', 'ii')]; '31 to 36' → [('31',), …, ('36',)]; '20 and 22' → two."""
+def _paths(numbers: str, last_direction: str | None = None) -> tuple[list[tuple[str, ...]], tuple[str | None, ...]]:
+    """'20 (a) (ii)' → [('20', 'a', 'ii')]; '31 to 36' → [('31',), …, ('36',)]; '20 and 22' → two.
+
+    With each path its direction: the one printed after its number, else the next one printed
+    after it ('21 above and 30 and 31 below': above, below, below), else ``last_direction``.
+    """
     paths: list[tuple[str, ...]] = []
+    printed: list[str | None] = []
     for match in PARAGRAPH_NUMBER.finditer(numbers):
         number = int(match["number"])
         labels = tuple(ids.label_key(label) for label in re.findall(r"\([a-z]+\)", match["labels"]))
         if match["range"] and paths and not labels and len(paths[-1]) == 1:
-            paths.extend((str(between),) for between in range(int(paths[-1][0]) + 1, number))
+            between = range(int(paths[-1][0]) + 1, number)
+            paths.extend((str(value),) for value in between)
+            printed.extend(None for _ in between)
         paths.append((str(number), *labels))
-    return paths
+        printed.append(match["direction"])
+    directions: list[str | None] = []
+    following = last_direction
+    for direction in reversed(printed):
+        following = direction or following
+        directions.append(following)
+    return paths, tuple(reversed(directions))
+
+
+def bound_terms(definitions: tuple[Definition, ...]) -> tuple[Instrument, ...]:
+    """The instruments this resolution defines short names for, each as a pattern for its term.
+
+    'Agreement on Peace and Reconciliation in Mali (“the Agreement”)' gives the table's
+    peace-agreement under the pattern 'the Agreement'; a name the table does not hold becomes an
+    instrument of its own, matched by its full name and by its term.
+    """
+    bound: list[Instrument] = []
+    for definition in definitions:
+        known = next((i for i in INSTRUMENTS if i.pattern.fullmatch(definition.name) or i.pattern.search(definition.name)), None)
+        if known is None:
+            full = re.compile(r"\s+".join(map(re.escape, definition.name.split())))
+            known = Instrument(slug(definition.name), definition.name, full)
+            bound.append(known)
+        term = r"\s+".join(map(re.escape, definition.term.split()))
+        bound.append(Instrument(known.slug, known.name, re.compile(rf"(?<=\bthe\s){term}\b(?!\s+(?:on|of|for)\s+[A-Z])")))
+    return tuple(bound)

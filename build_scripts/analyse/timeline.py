@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ..model import Resolution
+from .dates import long_form
 from .obligations import Obligation, ObligationKind, Timing
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -109,10 +110,6 @@ def _month_number(name: str) -> int:
     return MONTHS.split("|").index(name) + 1
 
 
-def _long(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 def describe(text: str, start: int, end: int) -> str:
     """The clause around ``text[start:end]``, widened when it is only a few words, then trimmed."""
     breaks = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text)]
@@ -156,22 +153,23 @@ def dates_in(text: str) -> list[tuple[int, int, datetime.date, datetime.date, Pr
 
 
 def _computed(obligation: Obligation) -> list[Event]:
-    label = {ObligationKind.PLAN: "Strategic plan due", ObligationKind.REPORT: "Report due", ObligationKind.INFORM: "Council to be informed"}
+    label = {ObligationKind.PLAN: "Strategic plan due", ObligationKind.REPORT: "Report due", ObligationKind.INFORM: "Council to be informed",
+             ObligationKind.ACT: "Due"}
     events = []
     for index, due in enumerate(obligation.due, start=1):
         what = label[obligation.kind]
-        if obligation.timing is Timing.RECURRING:
+        if obligation.timing is Timing.RECURRING and len(obligation.due) > 1:
             what = f"{what} ({index} of {len(obligation.due)}, {obligation.timing_text})"
         else:
             what = f"{what} ({obligation.timing_text})"
-        events.append(Event(due, due, Precision.DAY, _long(due), what, obligation.element_id, EventSource.COMPUTED))
+        events.append(Event(due, due, Precision.DAY, long_form(due), what, obligation.element_id, EventSource.COMPUTED))
     return events
 
 
 def build_timeline(resolution: Resolution, obligations: tuple[Obligation, ...] = ()) -> tuple[Event, ...]:
     """Every dated event, sorted as the module docstring says."""
     adopted = resolution.metadata.adopted
-    events = [Event(adopted, adopted, Precision.DAY, _long(adopted), f"Adoption of {resolution.metadata.symbol} by the Security Council", "", EventSource.METADATA)]
+    events = [Event(adopted, adopted, Precision.DAY, long_form(adopted), f"Adoption of {resolution.metadata.symbol} by the Security Council", "", EventSource.METADATA)]
     order = {element.id: index for index, element in enumerate(resolution.elements())}
     for element in resolution.elements():
         for start, end, first, last, precision in dates_in(element.text):

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .. import ids
+from ..analyse.analysis import Analysis
 from ..analyse.annotate import Annotations
 from ..model import Resolution
 from ..analyse.references import CitedResolution, Reference, ReferenceKind
@@ -28,8 +29,16 @@ class Entry:
     """One resolution on the site with what the stages found in it."""
 
     resolution: Resolution
-    references: tuple[Reference, ...]
-    annotations: Annotations
+    analysis: Analysis
+    """Everything the analysis stage found in it, computed once."""
+
+    @property
+    def references(self) -> tuple[Reference, ...]:
+        return self.analysis.references
+
+    @property
+    def annotations(self) -> Annotations:
+        return self.analysis.annotations
 
 
 def cited_element(paragraph: str) -> str:
@@ -60,7 +69,7 @@ class Corpus:
         if reference.kind is not ReferenceKind.RESOLUTION or cited is None:
             return []
         entry = self._by_number.get(cited.number)
-        if entry is None or entry.resolution.metadata.year != cited.year:
+        if entry is None or (cited.year and entry.resolution.metadata.year != cited.year):  # year 0: cited by number alone
             return []
         known = {element.id for element in entry.resolution.elements()}
         elements = [cited_element(p) for p in cited.paragraphs]

@@ -1,10 +1,11 @@
 """Pages that read the resolution as a whole: obligations, timeline, mandate, and three pictures.
 
-``insight_pages(resolution, references, annotations)`` returns, for resolution N, each of these
-pages that has something to show (a thematic text has no mandate page; a text that cites nothing
+``insight_pages(resolution, analysis)`` returns, for resolution N, each of these pages that has
+something to show (it only reads the analysis; nothing is computed here) (a thematic text has no mandate page; a text that cites nothing
 has no map of cross-references):
 
-- ``N/obligations/``: every request to report, inform or plan, who, when, with the evidence;
+- ``N/obligations/``: every request to report, inform, plan or act by a time, who, when, with the
+  evidence, and a link to ``N/obligations.ics`` where a date is due;
 - ``N/timeline/``: every date the text names, in order, each linked to its element;
 - ``N/mandate/``: what the resolution mandates and to whom: the paragraphs that extend or renew
   a mandate, the task lists with strength and modality, figures, use of force, other requests;
@@ -19,13 +20,16 @@ titles and path suffixes for the overview, which links only the pages that were 
 from __future__ import annotations
 
 from .. import ids
+from ..analyse.analysis import Analysis
 from ..analyse.annotate import Annotations
+from ..analyse.dates import long_form
 from ..analyse.facts import strength_facts
-from ..analyse.mandate import Mandate, TaskList, find_mandate
+from ..analyse.mandate import Mandate, TaskList
 from ..model import Element, Resolution
-from ..analyse.obligations import Obligation, find_obligations
+from ..analyse.obligations import Obligation
 from ..analyse.references import Reference, ReferenceKind
-from ..analyse.timeline import EventSource, build_timeline
+from ..analyse.timeline import Event, EventSource
+from ..analyse.verbs import VerbUse
 from . import svg
 from .analysis_pages import STRENGTHS
 from .links import element_name
@@ -59,10 +63,6 @@ def _excerpt(text: str, words: int = 24) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
-def _long(day) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 def _elements(resolution: Resolution) -> dict[str, Element]:
     return {element.id: element for element in resolution.elements()}
 
@@ -72,6 +72,7 @@ def _actor_names(annotations: Annotations, actor_ids: tuple[str, ...]) -> str:
 
 
 def obligations_page(resolution: Resolution, annotations: Annotations, obligations: tuple[Obligation, ...]) -> Page:
+    """N/obligations/: one row per obligation; the calendar file is linked where a date is due."""
     number, page = resolution.metadata.number, f"{resolution.metadata.number}/obligations/"
     elements = _elements(resolution)
     rows = []
@@ -81,7 +82,7 @@ def obligations_page(resolution: Resolution, annotations: Annotations, obligatio
         if obligation.focus:
             what += "<ul>" + "".join(f"<li>{_link(page, number, item, ids.citation_label(item))}: {escape(_excerpt(elements[item].text, 16))}</li>" for item in obligation.focus) + "</ul>"
         if obligation.due:
-            when = "<br>".join(f"<time datetime=\"{day.isoformat()}\">{escape(_long(day))}</time>" for day in obligation.due)
+            when = "<br>".join(f"<time datetime=\"{day.isoformat()}\">{escape(long_form(day))}</time>" for day in obligation.due)
             when += f"<br><small>{escape(obligation.computation)}</small>"
         else:
             when = escape(obligation.computation)
@@ -90,18 +91,22 @@ def obligations_page(resolution: Resolution, annotations: Annotations, obligatio
     body = [
         front_matter(f"Obligations in {resolution.metadata.symbol}", "Every request to report, inform or plan: who must act, how often or by when, and the paragraph that says so."),
         f"# Obligations to report, inform and plan\n",
-        "<p>Every request in the text to report to the Council, keep it informed or develop a plan. "
-        "Who must act is the actor the Council’s verb addresses; a date is given only where the text lets one be computed "
-        f"from the adoption on {escape(_long(resolution.metadata.adopted))}, and the table says how.</p>\n",
+        "<p>Every request in the operative part to report to the Council, keep it informed or develop a plan, and every other request "
+        "that sets a time (kind “act”). Who must act is the actor the Council’s verb addresses; a date is given only where the text gives one "
+        f"or lets one be computed (from the adoption on {escape(long_form(resolution.metadata.adopted))}, a date it names, or the end of the mandate), "
+        "and the table says how.</p>\n",
         _table(["Who", "Kind", "What", "When, as written", "Due", "Evidence"], rows),
     ]
+    if any(obligation.due for obligation in obligations):
+        # A Markdown link, so that `mkdocs build --strict` checks the file is there.
+        body.append("[The due dates as a calendar file (iCalendar)](obligations.ics)\n")
     return Page(page, "\n".join(body))
 
 
-def timeline_page(resolution: Resolution, obligations: tuple[Obligation, ...]) -> Page:
+def timeline_page(resolution: Resolution, timeline: tuple[Event, ...]) -> Page:
     number, page = resolution.metadata.number, f"{resolution.metadata.number}/timeline/"
     rows = []
-    for event in build_timeline(resolution, obligations):
+    for event in timeline:
         if event.source is EventSource.METADATA:
             evidence = f'<a href="{attribute(relative_url(page, f"{number}/"))}">{escape(resolution.header.adoption)}</a>'
         else:
@@ -120,8 +125,7 @@ def timeline_page(resolution: Resolution, obligations: tuple[Obligation, ...]) -
     return Page(page, "\n".join(body))
 
 
-def _strongest(annotations: Annotations, element_id: str) -> tuple[int, str]:
-    verbs = annotations.for_element(element_id).verbs
+def _strongest(verbs: tuple[VerbUse, ...]) -> tuple[int, str]:
     if not verbs:
         return 0, ""
     best = max(verbs, key=lambda verb: verb.strength)
@@ -152,7 +156,7 @@ def _task_list_headings(task_lists: tuple[TaskList, ...]) -> list[str]:
 def _tasks_table(page: str, resolution: Resolution, annotations: Annotations, task_list: TaskList) -> str:
     number = resolution.metadata.number
     elements = _elements(resolution)
-    strength, lemma = _strongest(annotations, task_list.element_id)
+    strength, lemma = _strongest(dict(annotations.elements)[task_list.element_id].verbs)
     rows = []
     for task in task_list.tasks:
         element = elements[task.element_id]
@@ -185,7 +189,7 @@ def mandate_page(resolution: Resolution, annotations: Annotations, mandate: Mand
     if mandate.force:
         rows = []
         for force in mandate.force:
-            authorized = _actor_names(annotations, annotations.for_element(force.element_id).addressees)
+            authorized = _actor_names(annotations, dict(annotations.elements)[force.element_id].addressees)
             if authorized == "—" and force.bodies:
                 authorized = escape(_names(force.bodies))
             rows.append([_link(page, number, force.element_id), authorized, escape(_excerpt(elements[force.element_id].text, 40))])
@@ -294,15 +298,19 @@ def matrix_page(resolution: Resolution, annotations: Annotations) -> Page:
 def strength_page(resolution: Resolution, annotations: Annotations) -> Page:
     number, page = resolution.metadata.number, f"{resolution.metadata.number}/strength/"
     sections, rows = [], []
-    for section in resolution.sections:
+    by_element = dict(annotations.elements)
+    # Paragraphs under no heading (all of them, in a text without headings) are a group of their own.
+    outside = [p for p in resolution.operative if resolution.section_of(p.number) is None]
+    groups = [("Operative paragraphs" if not resolution.sections else "Under no heading", outside)] if outside else []
+    groups += [(s.heading, [p for p in resolution.operative if s.first <= p.number <= s.last]) for s in resolution.sections]
+    for heading, paragraphs in groups:
         squares = []
-        for paragraph in resolution.operative:
-            if section.first <= paragraph.number <= section.last:
-                strength, lemma = _strongest(annotations, paragraph.id)
-                url = relative_url(page, ids.page_path(number, paragraph.id))
-                squares.append((svg.Link(str(paragraph.number), url, f"Paragraph {paragraph.number}: {lemma}, strength {strength} of 4"), strength))
-                rows.append([_link(page, number, paragraph.id), escape(section.heading), escape(lemma), str(strength)])
-        sections.append((section.heading, squares))
+        for paragraph in paragraphs:
+            strength, lemma = _strongest(by_element[paragraph.id].verbs)
+            url = relative_url(page, ids.page_path(number, paragraph.id))
+            squares.append((svg.Link(str(paragraph.number), url, f"Paragraph {paragraph.number}: {lemma}, strength {strength} of 4"), strength))
+            rows.append([_link(page, number, paragraph.id), escape(heading), escape(lemma), str(strength)])
+        sections.append((heading, squares))
     legend = [(strength, STRENGTHS[strength].split(":")[0].lower()) for strength in sorted(STRENGTHS, reverse=True)]
     drawing, height = svg.strength_grid(sections, legend)
     body = [
@@ -325,15 +333,14 @@ def _asks_on_themes(annotations: Annotations) -> bool:
     return any(found.addressees and found.themes for _id, found in annotations.elements)
 
 
-def insight_pages(resolution: Resolution, references: tuple[Reference, ...], annotations: Annotations) -> list[Page]:
+def insight_pages(resolution: Resolution, analysis: Analysis) -> list[Page]:
     """The insight pages of one resolution that have something to show, in the order of :data:`INSIGHT_LINKS`."""
-    obligations, _warnings = find_obligations(resolution, annotations)
-    mandate, _problems = find_mandate(resolution, annotations)
+    annotations, references, obligations, mandate = analysis.annotations, analysis.references, analysis.obligations, analysis.mandate
     pages = []
     if obligations:
         pages.append(obligations_page(resolution, annotations, obligations))
-    if any(event.source is not EventSource.METADATA for event in build_timeline(resolution, obligations)):
-        pages.append(timeline_page(resolution, obligations))
+    if any(event.source is not EventSource.METADATA for event in analysis.timeline):
+        pages.append(timeline_page(resolution, analysis.timeline))
     if mandate.applies:
         pages.append(mandate_page(resolution, annotations, mandate))
     if references:

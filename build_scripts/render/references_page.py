@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import ids
 from ..model import Resolution
-from ..analyse.references import INSTRUMENTS, Reference, ReferenceKind
+from ..analyse.references import INSTRUMENTS, Instrument, Reference, ReferenceKind
 from .links import REFERENCES_PAGE, element_name
 from .markup import attribute, escape, relative_url
 from .pages import Page, front_matter
@@ -21,12 +21,14 @@ def references_page(corpus: list[tuple[Resolution, tuple[Reference, ...]]]) -> P
     page = REFERENCES_PAGE
     by_symbol: dict[tuple[str, str], list[tuple[Resolution, str]]] = {}
     by_instrument: dict[str, list[tuple[Resolution, str]]] = {}
+    named: dict[str, Instrument] = {}
     for resolution, references in corpus:
         for reference in references:
             if reference.kind in (ReferenceKind.RESOLUTION, ReferenceKind.DOCUMENT):
                 by_symbol.setdefault((reference.symbol, reference.url), []).append((resolution, reference.element_id))
             elif reference.kind is ReferenceKind.INSTRUMENT and reference.instrument:
                 by_instrument.setdefault(reference.instrument.slug, []).append((resolution, reference.element_id))
+                named.setdefault(reference.instrument.slug, reference.instrument)
 
     def rows(entries: list[tuple[Resolution, str]]) -> str:
         grouped: dict[int, tuple[Resolution, list[str]]] = {}
@@ -56,7 +58,9 @@ def references_page(corpus: list[tuple[Resolution, tuple[Reference, ...]]]) -> P
         body.append(f'<table><thead><tr><th scope="col">Document</th><th scope="col">Cited in</th></tr></thead><tbody>{table}</tbody></table>\n')
     body.append("## Other instruments { #instruments }\n")
     body.append("Agreements, statutes and policies named in the text. They have no UN document symbol to link to.\n")
-    for instrument in INSTRUMENTS:
+    # The table's instruments in its order, then those a resolution defines itself, by name.
+    defined = sorted((i for slug, i in named.items() if slug not in {t.slug for t in INSTRUMENTS}), key=lambda i: i.name)
+    for instrument in (*INSTRUMENTS, *defined):
         if instrument.slug in by_instrument:
             body.append(f'<h3 id="{instrument.slug}">{escape(instrument.name)}</h3>\n')
             body.append(f"<p>Cited in {rows(by_instrument[instrument.slug])}</p>\n")

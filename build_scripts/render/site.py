@@ -1,8 +1,9 @@
 """Write every generated page and data file under docs/, from every resolution in a source folder.
 
-Two passes: first each resolution is analysed on its own (parse, fidelity check, references,
-annotations), cached by content hash and run in parallel; then, with the whole corpus known,
-pages are rendered so that references between resolutions link both ways.
+Two passes: first each resolution is read and analysed on its own (parse, fidelity check, then
+``analyse.analysis.analyse``), cached by content hash and run in parallel, and every warning is
+printed; then, with the whole corpus known, pages are rendered from the analysis, so that
+references between resolutions link both ways.
 
 Generated paths (``GENERATED_*``, git-ignored) are replaced on each build, so a page that no
 longer exists does not linger. Hand-written pages are never touched.
@@ -19,12 +20,13 @@ from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
 
-from ..analyse.annotate import Annotations, annotate, load_annotation_data
+from ..analyse.analysis import Analysis, analyse
+from ..analyse.annotate import load_annotation_data
 from ..model import Diagnostic, Resolution, Severity
 from ..pipeline import load_source, metadata_path
 from ..sources import Source, pairs, resolution_files
-from ..analyse.references import Reference, find_references
 from .akoma_ntoso import to_akoma_ntoso
+from .calendar import obligations_calendar
 from .analysis_pages import analysis_pages
 from .corpus import Corpus, Entry
 from .insight_pages import INSIGHT_LINKS, insight_pages
@@ -55,7 +57,7 @@ def _annotation_data():
 
 
 def _analyse(source: Source, fingerprint: bytes) -> tuple[Entry | None, list[Diagnostic]]:
-    """Parse, check and annotate one resolution; reused from the cache when nothing changed."""
+    """Read, check and analyse one resolution; reused from the cache when nothing changed."""
     key = hashlib.sha256(fingerprint)
     for path in (source.path, metadata_path(source.path), source.partner):
         if path is not None and path.is_file():
@@ -70,12 +72,12 @@ def _analyse(source: Source, fingerprint: bytes) -> tuple[Entry | None, list[Dia
     path = source.path
     entry = None
     if resolution is not None and not any(d.severity is Severity.ERROR for d in diagnostics):
-        references, warnings = find_references(resolution, source=str(path))
-        diagnostics += warnings
         data, problems = _annotation_data()
         diagnostics += problems
         if data is not None:
-            entry = Entry(resolution, references, annotate(resolution, data))
+            analysis, warnings = analyse(resolution, data, source=str(path))
+            diagnostics += warnings
+            entry = Entry(resolution, analysis)
     result = (entry, diagnostics)
     CACHE.mkdir(parents=True, exist_ok=True)
     cached.write_bytes(pickle.dumps(result))
@@ -120,7 +122,7 @@ def resolution_pages(entry: Entry, links: ResolutionLinks) -> list[Page]:
     """Overview, full text, one page per paragraph, and the insight pages."""
     resolution = entry.resolution
     number = resolution.metadata.number
-    insights = insight_pages(resolution, entry.references, entry.annotations)
+    insights = insight_pages(resolution, entry.analysis)
     made = {page.path for page in insights}
     glance = [LinkItem(title, f"{number}/{path}") for title, path in INSIGHT_LINKS if f"{number}/{path}" in made]
     sections = [("At a glance", glance)] if glance else []
@@ -133,9 +135,11 @@ def resolution_pages(entry: Entry, links: ResolutionLinks) -> list[Page]:
     return pages + insights
 
 
-def data_model(resolution: Resolution, references: tuple[Reference, ...], annotations: Annotations) -> dict[str, object]:
-    """The published JSON: the parse model, with each element's annotations, the actors it names and the themes."""
+def data_model(resolution: Resolution, analysis: Analysis) -> dict[str, object]:
+    """The published JSON: the parse model, with each element's annotations, the actors it names and the
+    themes, its references, and its obligations, timeline and key facts."""
     model = resolution.as_dict()
+    annotations = analysis.annotations
     per_element = annotations.as_dict()
 
     def enrich(element: dict) -> None:
@@ -149,7 +153,8 @@ def data_model(resolution: Resolution, references: tuple[Reference, ...], annota
 
     for element in model["preamble"] + model["operative"]:
         enrich(element)
-    model["references"] = [reference.as_dict() for reference in references]
+    model["references"] = [reference.as_dict() for reference in analysis.references]
+    model.update(analysis.as_dict())
     named = set(annotations.named())
     model["actors"] = [{"id": a.id, "name": a.name, "aliases": list(a.aliases), "kind": a.kind.value} for a in annotations.gazetteer.actors if a.id in named]
     model["themes"] = [{"id": t.id, "name": t.name, "definition": t.definition} for t in annotations.taxonomy.themes]
@@ -166,7 +171,9 @@ def render_corpus(entries: list[Entry]) -> dict[str, str | bytes]:
         for page in resolution_pages(entry, links):
             outputs[page.file] = page.markdown
         number = resolution.metadata.number
-        outputs[f"data/{number}.json"] = json.dumps(data_model(resolution, entry.references, entry.annotations), ensure_ascii=False, indent=1) + "\n"
+        outputs[f"data/{number}.json"] = json.dumps(data_model(resolution, entry.analysis), ensure_ascii=False, indent=1) + "\n"
+        if calendar := obligations_calendar(resolution, entry.analysis.obligations):
+            outputs[f"{number}/obligations.ics"] = calendar
         outputs[f"data/{number}.csv"] = to_csv(resolution, entry.annotations)
         outputs[f"data/{number}.akn.xml"] = to_akoma_ntoso(resolution)
     resolutions = [entry.resolution for entry in entries]
