@@ -133,8 +133,10 @@ def test_verbs_of_op_40_in_order(resolution: Resolution, annotations: Annotation
     ]
 
 
-def test_every_actor_is_found_or_says_why_not(annotations: Annotations) -> None:
+def test_every_actor_of_the_mali_gazetteer_is_found_or_says_why_not(annotations: Annotations) -> None:
     for actor in annotations.gazetteer.actors:
+        if actor.source != "situations/mali.yml":
+            continue  # the generic lexicon's actors are for any resolution
         found = annotations.mentioning(actor.id)
         assert found or actor.absent, f"{actor.id} is never named and has no 'absent' note"
         assert not (found and actor.absent), f"{actor.id} is named in {found[:3]} but says it is absent"
@@ -167,3 +169,41 @@ def test_bad_data_file_is_an_error_naming_file_line_and_key(tmp_path: Path, reso
     assert [str(p) for p in problems] == [f"{broken}:2: error: theme 'ceasefire' is missing key 'definition'"]
     error = AnnotationDataError(problems)
     assert error.diagnostics == problems and "missing key 'definition'" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Things, not agents: no actor is made from the object of the verb.
+        ("Urges renewed efforts to determine conclusively the Safe Demilitarized Border Zone (SDBZ) centreline on the ground;", ()),
+        ("Encourages the incorporation, as appropriate, of HIV prevention, treatment, care, and support in the implementation of mandated tasks;", ()),
+        ("Further requests enhanced reporting by MINUSMA to the Security Council on this issue;", ()),
+        # Shared nouns and lists: "international, regional and subregional organisations" is one actor.
+        ("Urges all parties, and all Member States, as well as international, regional and subregional organisations to ensure cooperation with the Panel of Experts;",
+         ("all-parties", "member-states", "international-organizations")),
+        ("Calls upon all Afghan and international parties to coordinate with UNAMA;", ("all-afghan-and-international-parties",)),
+        ("Urges States whose naval vessels and military aircraft operate on the high seas off the coast of Somalia to be vigilant to acts of piracy;", ("member-states",)),
+        # Asides name helpers, not addressees, even after "in particular".
+        ("Requests the Analytical Support and Sanctions Monitoring Team, in close cooperation with all relevant United Nations counter-terrorism bodies, in particular CTED, to devote special focus;",
+         ("monitoring-team",)),
+        ("Requests UNOCI, within its existing resources and mandate, to support the full implementation of the Ouagadougou political Agreement;", ("unoci",)),
+        # A verb without 'to' after a known actor, and committees named by their resolutions.
+        ("Requests the Secretary-General report to the Council on progress with implementing the benchmarked exit strategy;", ("secretary-general",)),
+        ("Requests the Committee established pursuant to resolutions 1267 (1999) and 1989 (2011) and the Counter-Terrorism Committee to update the Security Council;",
+         ("sanctions-committee", "committee-1373")),
+        # That-clauses: the subject, up to its verb.
+        ("Demands once again that Ugandan and Rwandan forces and all other foreign forces withdraw from the territory;", ("ugandan-and-rwandan-forces",)),
+        ("Decides that the measures imposed by paragraph 7 above shall not apply to supplies;", ()),
+        ("Requests that cooperating States take appropriate steps;", ("member-states",)),
+    ],
+)
+def test_addressee_rules_on_real_phrases(resolution: Resolution, text: str, expected: tuple[str, ...]) -> None:
+    from build_scripts.analyse.addressees import find_addressees
+    from build_scripts.analyse.annotate import _default_data
+
+    data, _ = _default_data()
+    assert data is not None
+    matcher = data.knowledge.matcher_for(resolution)
+    found = find_addressees(text, data.lexicon.find(text), matcher.find_mentions(text), data.lexicon, data.knowledge.by_id.get)
+    assert found.actors == expected
+    assert all(not actor.listed and actor.description.startswith("Not in the gazetteer") for actor in found.made)

@@ -6,47 +6,27 @@ sub-paragraph's heading ("(d) Countering asymmetric attacks in active defence of
 mandate") are kept apart in ``heading_mentions`` with offsets into ``heading``, and the heading
 counts as text for themes.
 
-Addressees are the actors the Council asks, urges, requests, authorizes, encourages or calls
-upon. For each verb whose lexicon entry ``addresses``:
-
-- "Verb X … to …": the actors named between the verb and its "to" (or the next verb), less
-  asides such as "with the assistance of MINUSMA,";
-- "Verb that X shall …" ("Decides that MINUSMA’s mandate shall include", "Demands that all armed
-  groups in Mali put aside …"): the actors that open the that-clause.
-
-"Decides to extend the mandate of MINUSMA" therefore addresses nobody: the Council acts itself.
-A sub-paragraph without a verb of its own takes the addressees of the paragraph above it, so the
-tasks listed under "Decides that X’s mandate shall include the following tasks:" are X's.
-Preambular paragraphs address nobody: even "Urging …" there sets the context of the decisions,
-it asks nothing.
+Actors come from the generic lexicon, the gazetteers of the situations the text names and the
+places (:mod:`.actors`); addressees from the zones the operative verbs govern
+(:mod:`.addressees`), where a phrase the gazetteer does not know becomes an actor of its own,
+marked as not in the gazetteer. A sub-paragraph without a verb of its own takes the addressees
+of the paragraph above it, so the tasks listed under "Decides that X’s mandate shall include the
+following tasks:" are X's. Preambular paragraphs address nobody: even "Urging …" there sets the
+context of the decisions, it asks nothing.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
-from .actors import ACTORS_FILE, ActorMention, Gazetteer, load_gazetteer
-from ..data_files import phrase_pattern
+from ..data_files import DATA
 from ..model import Diagnostic, Element, ElementKind, Resolution, Severity
+from .actors import Actor, ActorMention, Gazetteer, Knowledge, Matcher, load_knowledge
+from .addressees import find_addressees
 from .themes import THEMES_FILE, Taxonomy, load_taxonomy
 from .verbs import VERBS_FILE, Lexicon, VerbUse, load_lexicon
-
-_ADDRESSEE_END = re.compile(
-    r"""
-    \bto\b     # the infinitive that says what the addressee is asked to do
-    | [;:]     # or the end of the clause
-    """,
-    re.VERBOSE,
-)
-_LIST_LINK = re.compile(
-    r"""
-    ^ (?: \s*,\s* (?:and\s+)? | \s+and\s+ )   # ', ' or ' and ' or ', and ' between two actors
-      (?: the\s+ )? $                         # before an optional article
-    """,
-    re.VERBOSE,
-)
 
 
 class AnnotationDataError(Exception):
@@ -59,9 +39,10 @@ class AnnotationDataError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class AnnotationData:
-    """The three data files, loaded."""
+    """The data files, loaded."""
 
-    gazetteer: Gazetteer
+    knowledge: Knowledge
+    """Lexicon, places and situations: who a resolution may name."""
     taxonomy: Taxonomy
     lexicon: Lexicon
 
@@ -94,31 +75,52 @@ class Annotations:
     """The themes the ids in ``themes`` refer to."""
     lexicon: Lexicon
     """The verbs the ``verbs`` were found with, and whether each addresses an actor."""
+    by_element: dict[str, ElementAnnotations] = field(default_factory=dict)
+    """The same annotations by element id."""
+    asked: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Actor id → ids of the elements that ask something of it."""
+    named_in: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Actor id → ids of the elements that name it in their text or heading."""
+
+    @classmethod
+    def of(cls, elements: list[tuple[str, ElementAnnotations]], gazetteer: Gazetteer, taxonomy: Taxonomy, lexicon: Lexicon) -> Annotations:
+        """Annotations with their lookups by element and by actor."""
+        asked: dict[str, list[str]] = {}
+        named_in: dict[str, list[str]] = {}
+        for element_id, found in elements:
+            for actor in found.addressees:
+                asked.setdefault(actor, []).append(element_id)
+            for actor in dict.fromkeys(m.actor for m in (*found.mentions, *found.heading_mentions)):
+                named_in.setdefault(actor, []).append(element_id)
+        return cls(
+            tuple(elements), gazetteer, taxonomy, lexicon, dict(elements),
+            {a: tuple(ids) for a, ids in asked.items()}, {a: tuple(ids) for a, ids in named_in.items()},
+        )
 
     def for_element(self, element_id: str) -> ElementAnnotations:
         """The annotations of one element; KeyError for an unknown id."""
-        for found_id, annotations in self.elements:
-            if found_id == element_id:
-                return annotations
-        raise KeyError(element_id)
+        return self.by_element[element_id]
 
     def addressing(self, actor_id: str) -> tuple[str, ...]:
         """Ids of the elements that ask something of the actor."""
-        return tuple(i for i, a in self.elements if actor_id in a.addressees)
+        return self.asked.get(actor_id, ())
 
     def named(self) -> tuple[str, ...]:
         """Ids of the actors the resolution names (addressees are always named), in gazetteer order."""
-        found = {m.actor for _, a in self.elements for m in (*a.mentions, *a.heading_mentions)}
-        found |= {actor for _, a in self.elements for actor in a.addressees}
+        found = set(self.named_in) | set(self.asked)
         return tuple(actor.id for actor in self.gazetteer.actors if actor.id in found)
 
     def mentioning(self, actor_id: str) -> tuple[str, ...]:
         """Ids of the elements that name the actor in their text or heading."""
-        return tuple(i for i, a in self.elements if any(m.actor == actor_id for m in (*a.mentions, *a.heading_mentions)))
+        return self.named_in.get(actor_id, ())
 
     def with_theme(self, theme_id: str) -> tuple[str, ...]:
         """Ids of the elements tagged with the theme."""
         return tuple(i for i, a in self.elements if theme_id in a.themes)
+
+    def unlisted(self) -> tuple[Actor, ...]:
+        """The actors the open-world fallback made from this resolution: not in the gazetteer."""
+        return tuple(actor for actor in self.gazetteer.actors if not actor.listed)
 
     def as_dict(self) -> dict[str, object]:
         def spans(mentions: tuple[ActorMention, ...]) -> list[dict[str, object]]:
@@ -137,75 +139,59 @@ class Annotations:
 
 
 def load_annotation_data(
-    actors: Path = ACTORS_FILE, themes: Path = THEMES_FILE, verbs: Path = VERBS_FILE
+    knowledge: Path = DATA, themes: Path = THEMES_FILE, verbs: Path = VERBS_FILE
 ) -> tuple[AnnotationData | None, list[Diagnostic]]:
-    """The gazetteer, taxonomy and lexicon, or None with every problem in the three files."""
-    gazetteer, problems = load_gazetteer(actors)
+    """The actors' data (lexicon, places, situations under ``knowledge``), taxonomy and verbs, or None with every problem."""
+    found, problems = load_knowledge(knowledge)
     taxonomy, theme_problems = load_taxonomy(themes)
     lexicon, verb_problems = load_lexicon(verbs)
     problems += theme_problems + verb_problems
-    if gazetteer is None or taxonomy is None or lexicon is None or any(p.severity is Severity.ERROR for p in problems):
+    if found is None or taxonomy is None or lexicon is None or any(p.severity is Severity.ERROR for p in problems):
         return None, problems
-    return AnnotationData(gazetteer, taxonomy, lexicon), problems
+    return AnnotationData(found, taxonomy, lexicon), problems
 
 
-def _unique(ids: list[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(ids))
+@cache
+def _default_data() -> tuple[AnnotationData | None, tuple[Diagnostic, ...]]:
+    data, problems = load_annotation_data()
+    return data, tuple(problems)
 
 
-def _that_clause_subjects(text: str, mentions: list[ActorMention]) -> list[str]:
-    """The actors opening a that-clause: the first named and those listed with it."""
-    subjects: list[ActorMention] = []
-    for mention in mentions:
-        if subjects and not _LIST_LINK.match(text[subjects[-1].end : mention.start]):
-            break
-        subjects.append(mention)
-    return [m.actor for m in subjects]
+@dataclass(slots=True)
+class _Annotator:
+    """One resolution's annotation: its matcher, and the actors made from its text so far."""
 
+    data: AnnotationData
+    matcher: Matcher
+    made: dict[str, Actor] = field(default_factory=dict)
 
-def find_addressees(text: str, verbs: tuple[VerbUse, ...], mentions: tuple[ActorMention, ...], lexicon: Lexicon) -> tuple[str, ...]:
-    """Ids of the actors the verbs of ``text`` ask or authorize (see the module docstring)."""
-    found: list[str] = []
-    for index, use in enumerate(verbs):
-        if not lexicon.by_lemma(use.lemma).addresses:
-            continue
-        end = verbs[index + 1].start if index + 1 < len(verbs) else len(text)
-        rest = text[use.end : end]
-        in_zone = [m for m in mentions if use.end <= m.start and m.end <= end]
-        if re.match(r"\s+that\b", rest):
-            found += _that_clause_subjects(text, in_zone)
-            continue
-        stop = _ADDRESSEE_END.search(rest)
-        zone_end = use.end + (stop.start() if stop else len(rest))
-        asides = [
-            (match.start(), match.end())
-            for opening in lexicon.asides
-            for match in re.finditer(phrase_pattern(opening).pattern + r"[^,;]*", text[:zone_end])
-        ]
-        found += [
-            m.actor
-            for m in in_zone
-            if m.end <= zone_end and not any(s <= m.start < e for s, e in asides)
-        ]
-    return _unique(found)
+    def known(self, actor_id: str) -> Actor | None:
+        try:
+            return self.matcher.actor(actor_id)
+        except KeyError:
+            return self.made.get(actor_id)
 
-
-def _annotate(element: Element, inherited: tuple[str, ...], data: AnnotationData) -> list[tuple[str, ElementAnnotations]]:
-    """The element's annotations and its items', passing its addressees down to items without verbs."""
-    mentions = data.gazetteer.find_mentions(element.text)
-    verbs = data.lexicon.find(element.text) if element.kind is not ElementKind.PREAMBULAR else ()
-    addressees = find_addressees(element.text, verbs, mentions, data.lexicon) if verbs else inherited
-    annotations = ElementAnnotations(
-        addressees=addressees,
-        mentions=mentions,
-        heading_mentions=data.gazetteer.find_mentions(element.heading),
-        themes=data.taxonomy.tag(element.text, element.heading),
-        verbs=verbs,
-    )
-    found = [(element.id, annotations)]
-    for item in element.items:
-        found += _annotate(item, addressees, data)
-    return found
+    def element(self, element: Element, inherited: tuple[str, ...]) -> list[tuple[str, ElementAnnotations]]:
+        """The element's annotations and its items', passing its addressees down to items without verbs."""
+        mentions = self.matcher.find_mentions(element.text)
+        verbs = self.data.lexicon.find(element.text) if element.kind is not ElementKind.PREAMBULAR else ()
+        addressees = inherited
+        if verbs:
+            found = find_addressees(element.text, verbs, mentions, self.data.lexicon, self.known)
+            self.made.update({actor.id: actor for actor in found.made if actor.id not in self.made})
+            addressees = found.actors
+            mentions = tuple(sorted((*mentions, *found.mentions), key=lambda m: (m.start, m.end)))
+        annotations = ElementAnnotations(
+            addressees=addressees,
+            mentions=mentions,
+            heading_mentions=self.matcher.find_mentions(element.heading),
+            themes=self.data.taxonomy.tag(element.text, element.heading),
+            verbs=verbs,
+        )
+        found_here = [(element.id, annotations)]
+        for item in element.items:
+            found_here += self.element(item, addressees)
+        return found_here
 
 
 def annotate(resolution: Resolution, data: AnnotationData | None = None) -> Annotations:
@@ -214,10 +200,13 @@ def annotate(resolution: Resolution, data: AnnotationData | None = None) -> Anno
     Raises :class:`AnnotationDataError` when the default data files have errors.
     """
     if data is None:
-        data, problems = load_annotation_data()
+        data, problems = _default_data()
         if data is None:
-            raise AnnotationDataError(problems)
+            raise AnnotationDataError(list(problems))
+    annotator = _Annotator(data, data.knowledge.matcher_for(resolution))
     found: list[tuple[str, ElementAnnotations]] = []
     for paragraph in (*resolution.preamble, *resolution.operative):
-        found += _annotate(paragraph, (), data)
-    return Annotations(tuple(found), data.gazetteer, data.taxonomy, data.lexicon)
+        found += annotator.element(paragraph, ())
+    named = [m.actor for _, a in found for m in (*a.mentions, *a.heading_mentions)] + [x for _, a in found for x in a.addressees]
+    gazetteer = annotator.matcher.gazetteer((n for n in named if n not in annotator.made), annotator.made.values())
+    return Annotations.of(found, gazetteer, data.taxonomy, data.lexicon)

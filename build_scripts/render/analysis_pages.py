@@ -94,7 +94,7 @@ def _verbs_note(_resolution: Resolution, _element: Element, annotations) -> str:
 
 
 def actor_pages(corpus: Corpus) -> list[Page]:
-    gazetteer = corpus[0][1].gazetteer
+    gazetteer = corpus[0][1].gazetteer.union(*(annotations.gazetteer for _, annotations in corpus))  # actors made from each text (not in the gazetteer) too
     pages = []
     index_rows = []
     for actor in gazetteer.actors:
