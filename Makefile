@@ -41,9 +41,11 @@ SHARDS ?= 1
 SHARD_DIR := build/shards
 SHARD_TARGETS := $(addprefix shard-,$(shell seq 0 $$(( $(SHARDS) - 1 ))))
 
+# Never `--strict --quiet`: with -q, mkdocs 1.6 exits 0 on warnings that --strict should turn into
+# a failure (mkdocs/mkdocs#4126), so a broken link would pass. tests/test_hostile.py proves it fails.
 site: pages
 ifeq ($(SHARDS),1)
-	$(BIN)/mkdocs build --strict --quiet
+	$(BIN)/mkdocs build --strict
 else
 	$(BIN)/python -m build_scripts shard-split $(SHARDS) --into $(SHARD_DIR)
 	$(MAKE) $(SHARD_TARGETS)
@@ -52,7 +54,7 @@ endif
 	$(BIN)/python -m pagefind --site site --silent
 
 shard-%: $(STAMP)
-	$(BIN)/mkdocs build --strict --quiet -f $(SHARD_DIR)/$*/mkdocs.yml -d $(CURDIR)/$(SHARD_DIR)/$*/site
+	$(BIN)/mkdocs build --strict -f $(SHARD_DIR)/$*/mkdocs.yml -d $(CURDIR)/$(SHARD_DIR)/$*/site
 
 # Search needs the Pagefind index, so serve the built site rather than `mkdocs serve`.
 serve: site

@@ -30,9 +30,12 @@ class Diagnostic:
     """Whether the build can go on."""
     message: str
     """What is wrong and why, in one sentence."""
+    column: int = 0
+    """1-based column on the line, for a problem at one character; 0 when not given."""
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.severity.value}: {self.message}"
+        where = f"{self.line}:{self.column}" if self.column else f"{self.line}"
+        return f"{self.file}:{where}: {self.severity.value}: {self.message}"
 
 
 class RepairRule(str, Enum):

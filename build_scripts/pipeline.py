@@ -45,7 +45,7 @@ def load_text(text_path: Path) -> tuple[Resolution | None, list[Diagnostic]]:
     meta_path = metadata_path(text_path)
     raw, diagnostics = read_text(text_path)
     given: MetadataFile | None = MetadataFile(str(meta_path))
-    if meta_path.exists():
+    if meta_path.exists() or meta_path.is_symlink():  # a dangling link is reported, not taken for no file
         given, meta_diagnostics = read_metadata(meta_path)
         diagnostics += meta_diagnostics
     if raw is None or given is None:

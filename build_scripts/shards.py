@@ -2,7 +2,9 @@
 
 ``split`` hard-links the generated docs/ into K shard folders, each with a copy of mkdocs.yml and
 the theme overrides: shard I holds a contiguous run of resolutions (pages and data files) plus
-every page the nav names, so every shard renders the same sidebar; shard 0 also holds the shared
+every page the nav names and every file those pages link to in Markdown (cite.md's
+``data/2364.json``), so every shard renders the same sidebar and `mkdocs build --strict` finds
+every link it checks; shard 0 also holds the shared
 pages (home, actors, themes, …). Generated pages link to each other with plain relative HTML, so
 no shard needs another shard's pages. ``merge`` copies the shard sites into one tree and joins
 their sitemaps; Pagefind then indexes the merged tree once. The shards are built by `make -j`
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import posixpath
 import re
 import shutil
 from pathlib import Path
@@ -33,11 +36,33 @@ def nav_pages(config: Path) -> set[str]:
     return pages
 
 
+MARKDOWN_LINK = re.compile(r"\]\((?P<target>[^)\s#]+)")
+"""The target of a Markdown link, '[JSON](data/2364.json)', without its anchor."""
+
+
+def linked_from(docs: Path, pages: set[str]) -> set[str]:
+    """Files under ``docs`` that ``pages`` link to in Markdown: MkDocs checks those links in strict mode."""
+    linked = set()
+    for page in pages:
+        path = docs / page
+        if not path.is_file():
+            continue
+        for match in MARKDOWN_LINK.finditer(path.read_text(encoding="utf-8")):
+            target = match["target"]
+            if ":" in target or target.startswith("/"):
+                continue  # another site, or an absolute path MkDocs does not resolve
+            relative = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
+            if not relative.startswith("..") and (docs / relative).is_file():
+                linked.add(relative)
+    return linked
+
+
 def split(docs: Path, config: Path, count: int, into: Path) -> list[Path]:
     """Write ``count`` shard folders under ``into``; their mkdocs.yml paths."""
     resolutions = sorted((p.name for p in docs.iterdir() if p.is_dir() and p.name.isdigit()), key=int)
     per_shard = -(-len(resolutions) // count)
     nav = nav_pages(config)
+    nav |= linked_from(docs, nav)
     if into.exists():
         shutil.rmtree(into)
     configs = []
@@ -52,7 +77,7 @@ def split(docs: Path, config: Path, count: int, into: Path) -> list[Path]:
             if top.isdigit():
                 keep = top in mine or relative.as_posix() in nav
             elif top == "data":
-                keep = path.name.split(".", 1)[0] in mine
+                keep = path.name.split(".", 1)[0] in mine or relative.as_posix() in nav
             else:
                 keep = index == 0 or relative.as_posix() in nav or top == "assets"
             if keep:

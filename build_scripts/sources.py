@@ -53,7 +53,9 @@ def resolution_files(folder: Path) -> list[Path]:
     repository = (folder / "Pre-2020").is_dir()
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder).parts
-        if path.suffix.lower() not in (".txt", ".xml") or not path.is_file():
+        # A dangling or looping link is kept, so that reading it reports the fault (FILE:0: error);
+        # folders and special files (a FIFO would block the read) are not sources.
+        if path.suffix.lower() not in (".txt", ".xml") or not (path.is_file() or (path.is_symlink() and not path.exists())):
             continue
         if any(part in SKIPPED_FOLDERS for part in relative[:-1]) or "PRST" in path.name.upper():
             continue

@@ -70,8 +70,15 @@ def test_latin_1_error_names_the_line_of_the_first_bad_byte(tmp_path, capsys):
     assert f"{path}:{line_of(RAW, 'Arrangement sécuritaire')}: error: not valid UTF-8 (byte 0xE9" in capsys.readouterr().err
 
 
-def test_a_truncated_last_paragraph_is_a_warning(tmp_path, capsys):
+def test_a_truncated_last_paragraph_is_an_error(tmp_path, capsys):
     path = variant(tmp_path, RAW.replace("seized of the matter.", "seized of the"))
+    assert main(["parse", str(path), "--json", str(tmp_path / "out.json")]) == 1
+    assert f"{path}:{line_of(RAW, 'seized of the matter.')}: error: the text ends mid-sentence" in capsys.readouterr().err
+
+
+def test_a_last_paragraph_without_its_full_stop_is_a_warning(tmp_path, capsys):
+    """'… seized of the matter' ends the text, so nothing is missing but the full stop."""
+    path = variant(tmp_path, RAW.replace("seized of the matter.", "seized of the matter"))
     assert main(["parse", str(path), "--json", str(tmp_path / "out.json")]) == 0
     assert "warning: the last operative paragraph does not end with a full stop" in capsys.readouterr().err
 

@@ -25,7 +25,7 @@ def test_two_shards_merge_into_the_single_build(tmp_path):
     configs = split(project / "docs", project / "mkdocs.yml", 2, tmp_path / "shards")
     assert len(configs) == 2
     for config in configs:
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(config.parent / "site")], check=True, env=env, capture_output=True)
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(config.parent / "site")], check=True, env=env, capture_output=True)
     assert not (tmp_path / "shards" / "1" / "site" / "2364" / "op").exists()
     assert (tmp_path / "shards" / "1" / "site" / "9002" / "op" / "49" / "index.html").is_file()
     merged = tmp_path / "merged"

@@ -2,6 +2,11 @@
 
 ``clean_text`` returns lines that promise:
 
+- only characters a resolution can hold: C0 and C1 controls, DEL, non-characters and bidi
+  controls are refused as ``FILE:LINE:COL: error`` (see :func:`characters`, the one policy,
+  applied before anything else); tabs, form feeds, non-breaking and other spaces become plain
+  spaces and zero-width characters and soft hyphens are dropped, each kind logged as a
+  :class:`Normalisation` with its count and first place;
 - no page furniture: job numbers (``17-10886``), page numbers (``4/14``) and running heads
   (``S/RES/2364 (2017)``) standing on their own line are gone;
 - every reviewed erratum applied exactly once (an erratum that matches nowhere, or more than once,
@@ -11,12 +16,15 @@
   (``in situ`` stays two words, ``the ir`` becomes ``their``);
 - plain spaces only (no tabs, no non-breaking spaces), typographic apostrophes and quotes,
   no trailing spaces, blank lines dropped, each line keeping its source line number;
-- every change recorded as a :class:`Repair` with its line and rule.
+- every change recorded as a :class:`Repair` with its line and rule;
+- time linear in the length of the text: no pattern backtracks over a word more than once.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -34,11 +42,104 @@ class Line:
 
 
 @dataclass(frozen=True, slots=True)
+class Normalisation:
+    """One kind of invisible or spacing character the cleaner replaced: how often, and where first."""
+
+    character: str
+    """The character as found, e.g. '\\u00a0'."""
+    replacement: str
+    """What it became: ' ' or ''."""
+    count: int
+    """How many times it occurs in the file."""
+    line: int
+    """1-based line of its first occurrence."""
+    column: int
+    """1-based column of its first occurrence."""
+
+    def __str__(self) -> str:
+        name = unicodedata.name(self.character, f"U+{ord(self.character):04X}")
+        became = "a space" if self.replacement == " " else "nothing"
+        return f"{self.count} × U+{ord(self.character):04X} {name} became {became} (first at {self.line}:{self.column})"
+
+
+@dataclass(frozen=True, slots=True)
 class CleanText:
     """What the cleaner returns: lines to parse and the log of what changed."""
 
     lines: tuple[Line, ...]
     repairs: tuple[Repair, ...]
+    normalised: tuple[Normalisation, ...] = ()
+    """Spaces and invisible characters replaced before anything else, one entry per character."""
+
+
+def _noncharacters() -> str:
+    planes = "".join(rf"\U{plane:04X}FFFE\U{plane:04X}FFFF" for plane in range(1, 17))
+    return r"\uFDD0-\uFDEF\uFFFE\uFFFF" + planes
+
+
+REFUSED = re.compile(
+    "["
+    r"\x00-\x08\x0b\x0e-\x1f"   # C0 controls, apart from tab, line feed, form feed and carriage return
+    r"\x7f"                        # DEL
+    r"\x80-\x9f"                  # C1 controls (a Windows-1252 quote or dash decoded as Latin-1 lands here)
+    r"\u202a-\u202e\u2066-\u2069"  # bidi embeddings, overrides and isolates (the marks U+200E, U+200F stay: UN files use them)
+    + _noncharacters()              # non-characters: U+FDD0 to U+FDEF and the last two of every plane
+    + "]"
+)
+"""Characters no resolution holds: refused with their line and column, never guessed at."""
+
+SPACE_LIKE = "\t\x0c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+"""Tab, form feed (a page break in pdftotext's output), non-breaking, thin and other spaces, line and paragraph separators."""
+INVISIBLE = "\u00ad\u180e\u200b\u200c\u200d\u2060\ufeff"
+"""Soft hyphen, zero-width spaces and joiners, word joiner, and a byte-order mark inside the text."""
+_TRANSLATION = {**{ord(c): " " for c in SPACE_LIKE}, **{ord(c): None for c in INVISIBLE}}
+_TRANSLATION_CHARACTERS = SPACE_LIKE + INVISIBLE
+_REFUSED_SHOWN = 20
+"""Refused characters reported one by one; past this, one line says how many more."""
+
+
+def characters(raw: str, *, source: str = "") -> tuple[str, tuple[Normalisation, ...], list[Diagnostic]]:
+    """The one character policy, applied before any other cleaning.
+
+    Refused characters (:data:`REFUSED`) are errors at ``FILE:LINE:COL`` (the first 20, then a count)
+    and are dropped from the returned text so that later stages see text only; spaces and invisible
+    characters (:data:`SPACE_LIKE`, :data:`INVISIBLE`) are replaced, each kind logged once with its count.
+    Linear in the length of ``raw``.
+    """
+    starts = [0] + [match.end() for match in re.finditer("\n", raw)]
+
+    def place(offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
+
+    diagnostics: list[Diagnostic] = []
+    refused = 0
+    for match in REFUSED.finditer(raw):  # refused characters are rare: an error is the expected outcome
+        refused += 1
+        if refused <= _REFUSED_SHOWN:
+            line, column = place(match.start())
+            diagnostics.append(Diagnostic(source, line, Severity.ERROR, _refusal(match.group()), column))
+    if refused > _REFUSED_SHOWN:
+        diagnostics.append(Diagnostic(source, 0, Severity.ERROR, f"{refused - _REFUSED_SHOWN} more characters refused as above"))
+    # One scan per kind of character (a few dozen), at the speed of str.find, not one Python step per character.
+    found = sorted((offset, character) for character in _TRANSLATION_CHARACTERS if (offset := raw.find(character)) >= 0)
+    normalised = tuple(Normalisation(character, _TRANSLATION[ord(character)] or "", raw.count(character), *place(offset)) for offset, character in found)
+    text = REFUSED.sub("", raw).translate(_TRANSLATION) if refused else raw.translate(_TRANSLATION)
+    return text, normalised, diagnostics
+
+
+def _refusal(character: str) -> str:
+    code = f"U+{ord(character):04X}"
+    name = unicodedata.name(character, "")
+    if "\x80" <= character <= "\x9f":
+        guess = bytes([ord(character)]).decode("cp1252", errors="replace")
+        hint = f" (Windows-1252 {guess!r} read as Latin-1?)" if guess != "\ufffd" else ""
+        return f"C1 control character {code}{hint} is not text: re-extract the text or re-save it as UTF-8"
+    if character == "\x7f" or character < "\x20":
+        return f"control character {code} is not text: remove it or re-extract the text"
+    if unicodedata.category(character) == "Cf":
+        return f"bidirectional control {code} {name} is not allowed in a resolution: it can make text display other than it reads"
+    return f"non-character {code} is not text: remove it or re-extract the text"
 
 
 FURNITURE = re.compile(
@@ -50,8 +151,12 @@ FURNITURE = re.compile(
     re.X,
 )
 
+# Both hyphen patterns start only where a word starts (the look-behind): a pattern free to start
+# at every letter of a long word would re-scan the rest of the word from each one, in time quadratic
+# in its length (a 40,000-letter word took 15 s).
 SPACED_HYPHEN = re.compile(
-    r"""(?P<left>[^\W\d_]+)   # the first part of the compound, letters only
+    r"""(?<![^\W\d_])           # at the start of a word, never inside one
+        (?P<left>[^\W\d_]+)   # the first part of the compound, letters only
         \x20-                 # a stray space before the hyphen
         (?P<right>[^\W\d_]+)  # the second part, starting right after the hyphen
     """,
@@ -59,7 +164,8 @@ SPACED_HYPHEN = re.compile(
 )
 
 LINE_END_HYPHEN = re.compile(
-    r"""(?P<left>[^\W\d_]{2,})-$   # a line ending in a word and a hyphen, e.g. 'long-'
+    r"""(?<![^\W\d_])              # at the start of a word, never inside one
+        (?P<left>[^\W\d_]{2,})-$   # a line ending in a word and a hyphen, e.g. 'long-'
     """,
     re.X,
 )
@@ -102,20 +208,22 @@ def typography(text: str) -> str:
     return text.replace('"', "”")
 
 
-def _normalise(raw: str) -> list[str]:
-    """Line endings, spaces and quotes: changes of encoding, not of words."""
-    text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    text = re.sub(r"[\t\u00a0\u2007\u202f\u2009]", " ", text)
+def _normalise(raw: str, characters_done: bool = False) -> list[str]:
+    """Characters, line endings, spaces and quotes: changes of encoding, not of words."""
+    text = raw if characters_done else characters(raw)[0]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = typography(text)
     return [line.rstrip() for line in text.split("\n")]
 
 
 def clean_text(raw: str, errata: tuple[Erratum, ...] = (), *, source: str = "", errata_source: str = "") -> tuple[CleanText, list[Diagnostic]]:
     """Repair extraction damage in ``raw``; see the module docstring for what the output promises."""
-    lines = _normalise(raw)
+    text, normalised, refused = characters(raw, source=source)
+    lines = _normalise(text, characters_done=True)
     repairs: list[Repair] = []
     lines = _remove_furniture(lines, repairs)
     lines, diagnostics = _apply_errata(lines, errata, repairs, errata_source or source)
+    diagnostics = refused + diagnostics
     lines = _join_line_end_hyphens(lines, repairs)
     vocabulary = _vocabulary(lines)
     cleaned = []
@@ -125,7 +233,7 @@ def clean_text(raw: str, errata: tuple[Erratum, ...] = (), *, source: str = "", 
         if line.strip():
             cleaned.append(Line(index + 1, line.strip()))
     repairs.sort(key=lambda repair: repair.line)
-    return CleanText(tuple(cleaned), tuple(repairs)), diagnostics
+    return CleanText(tuple(cleaned), tuple(repairs), normalised), diagnostics
 
 
 def _remove_furniture(lines: list[str], repairs: list[Repair]) -> list[str]:
@@ -168,10 +276,17 @@ def _apply_errata(lines: list[str], errata: tuple[Erratum, ...], repairs: list[R
 def _join_line_end_hyphens(lines: list[str], repairs: list[Repair]) -> list[str]:
     """'long-' + 'term exit' → 'long-term' + 'exit'; a suspended 'troop-' + 'and' stays."""
     lines = list(lines)
+    following = len(lines)
+    upcoming = [len(lines)] * len(lines)
+    for index in range(len(lines) - 1, -1, -1):
+        # The next non-blank line after each line, found in one pass (blank lines can be many).
+        upcoming[index] = following
+        if lines[index].strip():
+            following = index
     for index, line in enumerate(lines):
-        match = LINE_END_HYPHEN.search(line)
-        following = next((j for j in range(index + 1, len(lines)) if lines[j].strip()), None)
-        if not match or following is None:
+        match = LINE_END_HYPHEN.search(line) if line.endswith("-") else None
+        following = upcoming[index]
+        if not match or following >= len(lines):
             continue
         rest = lines[following].strip()
         first, _, remainder = rest.partition(" ")

@@ -7,6 +7,10 @@ A resolution text opens with lines such as::
     29 June 2017
     The Security Council,
 
+``split_header`` finds where the header ends by its grammar: an optional title line, an optional
+adoption line (wrapped over at most four lines), then the organ, 'The Security Council,' (on one
+line or wrapped over two). Anything else where the organ belongs is an error: 'The General
+Assembly,' is an unknown organ, never a header that runs on into the preamble.
 ``read_header`` reads those lines (the cleaned ones, so page furniture such as ``S/RES/2364 (2017)``
 or ``17-10886`` standing on its own line is already gone; a wrapped adoption line is read as one).
 ``resolve_metadata`` then combines what the header says with what the optional ``NAME.yml`` beside
@@ -24,21 +28,45 @@ from pathlib import Path
 
 from ..model import Diagnostic, Metadata, Severity
 from .clean import Line
-from .source import MetadataFile
+from .source import MAX_NUMBER_DIGITS, MetadataFile
 
 ORGAN = re.compile(
-    r"""^The\s+Security\s+Council,?$   # the formula that ends the header and opens the preamble
+    r"""^(?i:The\s+Security\s+Council)   # the formula that ends the header and opens the preamble
+        \s*[,:]?$                        # with its comma (a colon, or nothing, in a few texts)
     """,
     re.X,
 )
 
+ORGAN_LIKE = re.compile(
+    r"""^The                              # a formula naming some organ where the Council's belongs:
+        (?:\s+(?:[A-Z][\w’'-]*|and|of|for|on|the)){1,6}   # 'The General Assembly', 'The Economic and Social Council'
+        \s*[,:]?$
+    """,
+    re.X,
+)
+
+TITLE_LINE = re.compile(
+    r"""^(?i:Resolution)\s+\d+\s*\(\d{4}\)$   # the title standing on its own line: 'Resolution 2364 (2017)'
+    """,
+    re.X,
+)
+
+ADOPTION_LINE = re.compile(r"^Adopted\b")
+"""The start of the adoption line, as a line of the header grammar."""
+
+HEADER_LINES = 12
+"""The title stands within this many lines of the start (after a PDF's front page lines, if any)."""
+ADOPTION_LINES = 4
+"""An adoption line wraps over at most this many lines before the organ."""
+
 TITLE = re.compile(
     r"""\b(?i:Resolution)\s+      # 'Resolution', or 'RESOLUTION' in texts of 2000
-        (?P<number>\d{1,5})\s*     # the resolution's number: '2364'
+        (?P<number>\d+)\s*        # the resolution's number: '2364' (any length; too long is an error)
         \((?P<year>\d{4})\)        # its year in brackets: '(2017)'
     """,
     re.X,
 )
+
 
 # The start of an adoption line, so that one ADOPTION cannot read is reported rather than ignored.
 ADOPTED = re.compile(r"Adopted\s+by\s+the\s+Security\s+Council\b")
@@ -48,7 +76,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 ADOPTION = re.compile(
     r"""Adopted\s+by\s+the\s+Security\s+Council
         (?:\s+at\s+its\s+
-            (?P<meeting>\d{1,5})\x20?                 # the meeting's number: '7991'
+            (?P<meeting>\d{1,6})\x20?                 # the meeting's number: '7991'
             (?P<ordinal>st|nd|rd|th)                  # its ordinal suffix: '7991st', '5911th'
             (?:\s*\((?P<session>closed|resumed)\))?   # a closed or resumed meeting: '4337th (closed) meeting'
             \s+meeting
@@ -91,6 +119,52 @@ class HeaderFacts:
     """Source line where 'Adopted by the Security Council' starts (0 when there is none)."""
 
 
+@dataclass(frozen=True, slots=True)
+class HeaderLines:
+    """The lines of the header and of the organ, as the grammar found them."""
+
+    header: tuple[Line, ...]
+    """Title and adoption lines, and any lines of a PDF's front page before the title."""
+    title_lines: int
+    """How many of ``header`` make the title (front page lines and the title line); 0 without a title."""
+    organ: tuple[Line, ...]
+    """'The Security Council,' on one line, or wrapped over two."""
+
+    @property
+    def body_start(self) -> int:
+        """Index of the first line after the organ."""
+        return len(self.header) + len(self.organ)
+
+
+def split_header(lines: Sequence[Line], *, source: str = "") -> tuple[HeaderLines | None, list[Diagnostic]]:
+    """The header and organ lines by the header's grammar, or an error where the organ should stand.
+
+    Grammar: [front page lines] [title] [adoption, up to four lines] organ. The title is a line
+    'Resolution N (YYYY)' within the first twelve; the adoption starts 'Adopted'; the organ is 'The
+    Security Council,' (its two words may wrap). With neither title nor adoption, the organ must stand
+    within the first twelve lines. Linear: it looks at a bounded number of lines.
+    """
+    limit = min(len(lines), HEADER_LINES)
+    title = next((i for i in range(limit) if TITLE_LINE.match(lines[i].text)), None)
+    start = title + 1 if title is not None else 0
+    adoption = next((i for i in range(start, min(len(lines), start + ADOPTION_LINES)) if ADOPTION_LINE.match(lines[i].text)), None)
+    if adoption is not None:
+        start = adoption + 1
+    end = min(len(lines), start + ADOPTION_LINES) if title is not None or adoption is not None else limit
+    for index in range(start, end):
+        text = lines[index].text
+        following = lines[index + 1].text if index + 1 < len(lines) else ""
+        for count, organ in ((1, text), (2, f"{text} {following}")):
+            if ORGAN.match(organ) and (count == 1 or following):
+                return HeaderLines(tuple(lines[:index]), title + 1 if title is not None else 0, tuple(lines[index : index + count])), []
+        if ORGAN_LIKE.match(text):
+            message = f"unknown organ {text!r} where 'The Security Council,' opens the preamble: this is not the text of a Council resolution, or its header is misread"
+            return None, [Diagnostic(source, lines[index].number, Severity.ERROR, message)]
+    where = lines[min(end, len(lines) - 1)].number if lines else 1
+    message = "no 'The Security Council,' line: this is not the text of a Council resolution, or its start is missing"
+    return None, [Diagnostic(source, where, Severity.ERROR, message)]
+
+
 def ordinal(number: int) -> str:
     """The English ordinal suffix: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 112th."""
     if number % 100 in (11, 12, 13):
@@ -105,8 +179,9 @@ def read_header(lines: Sequence[Line], *, source: str = "") -> tuple[HeaderFacts
     contradicts itself or gives an impossible date is.
     """
     diagnostics: list[Diagnostic] = []
-    organ_at = next((index for index, line in enumerate(lines) if ORGAN.match(line.text)), 0)
-    header = lines[:organ_at]
+    found, _ = split_header(lines, source=source)
+    # Without an organ the parser reports the error; the header then says nothing.
+    header = found.header if found is not None else ()
     # The header is read as one string so that an adoption line wrapped after 'on' reads whole.
     text = " ".join(line.text for line in header)
     starts = []
@@ -120,7 +195,10 @@ def read_header(lines: Sequence[Line], *, source: str = "") -> tuple[HeaderFacts
 
     facts = HeaderFacts()
     title = TITLE.search(text)
-    if title:
+    if title and len(title["number"]) > MAX_NUMBER_DIGITS:
+        shown = title["number"][:12] + ("…" if len(title["number"]) > 12 else "")
+        diagnostics.append(Diagnostic(source, line_at(title.start()), Severity.ERROR, f"the resolution number {shown} in the header has {len(title['number'])} digits: a resolution number has at most {MAX_NUMBER_DIGITS}"))
+    elif title:
         facts = HeaderFacts(number=int(title["number"]), year=int(title["year"]), title=title[0], title_line=line_at(title.start()))
     adopted_at = ADOPTED.search(text)
     adoption = ADOPTION.search(text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-OPERATIVE_LABEL = re.compile(r"^(?P<number>\d{1,4})\.$")
+OPERATIVE_LABEL = re.compile(r"^(?P<number>\d{1,9})\.$")  # any paragraph number a resolution reaches; parse refuses longer ones
 LETTER_LABEL = re.compile(r"^\((?P<key>[a-z]{1,5})\)$")
 LOWER_LABEL = re.compile(
     r"""^(?:(?:[a-z]|[ivx]{1,6})\.  # third degree 'a.' or fourth degree 'iii.'

@@ -11,6 +11,13 @@ The text reader finds where things start and which lines are headings. The rules
   (i), (ii), … items; • and – indents, numbered in order under the deepest open label;
 - an annex starts at a line 'Annex' ('Annex I', 'Annex 2') after the operative part; its unpunctuated
   lines before any label are its title lines.
+
+Nothing is lost silently: the header is read by its grammar (:func:`header.split_header`; an unknown
+organ is an error), paragraph numbers of any length are read (too many digits to be real is an
+error), a text that ends mid-sentence is an error (truncated), a line opening with a label the
+structure step does not know ('(A)', 'a)') is a warning at its line, and an em dash at the start
+of a line is an indent only where a list can start (after a clause ends), so re-wrapping running
+text never makes one.
 """
 
 from __future__ import annotations
@@ -18,15 +25,40 @@ from __future__ import annotations
 import re
 from ..model import Diagnostic, Header, Metadata, Resolution, Severity
 from .clean import CleanText, Line
+from .header import split_header
 from .labels import ROMAN, next_letter
 from .structure import AnnexBlocks, Block, Layout, infer_structure
 
 OPERATIVE_NUMBER = re.compile(
-    r"""^(?P<number>\d{1,4})\.     # the paragraph number and its full stop, e.g. '10.'
+    r"""^(?P<number>\d+)\.        # the paragraph number and its full stop, e.g. '10.', '1000.'
         (?:\s+(?P<rest>.*))?$      # the start of its text, when on the same line
     """,
     re.X,
 )
+
+MAX_PARAGRAPH_DIGITS = 9
+"""A paragraph number longer than this cannot be real (numbers run from 1 without gaps): an error."""
+
+UNKNOWN_LABEL = re.compile(
+    r"""^(?P<label>
+        \((?:[A-Z]|[IVXL]{2,6})\)    # a capital letter or roman numeral in brackets: '(A)', '(IV)'
+      | (?:[a-z]|\d{1,2})\)          # a letter or number with a closing bracket only: 'a)', '1)'
+    )(?:\s|$)""",
+    re.X,
+)
+"""A line opening with what reads as a label the structure step does not place: kept as text, with a warning."""
+
+ENDS_MID_SENTENCE = re.compile(
+    r"""(?:[,;:(“‘/]            # a comma, semicolon, colon, open bracket or quote
+      | (?<=[^\W\d_])-          # a word broken at its hyphen ('peace-'), not a rule of hyphens ('-----')
+      | (?<=\s)[–—]             # a dash standing after a word
+      | \b[a-z]+                # a word in lower case: 'seized of the'
+    )$""",
+    re.X,
+)
+CLOSING_FORMULA = re.compile(r"seized\s+of\s+the\s+matter")
+"""'Decides to remain (actively) seized of the matter', the last words of most resolutions: a text
+that ends with it is complete even where the full stop is missing."""
 
 LETTER_LABEL = re.compile(
     r"""^\((?P<key>[a-z]{1,5})\)   # a lettered or roman label in brackets, e.g. '(c)' or '(ii)'
@@ -126,17 +158,16 @@ def layout_text(clean: CleanText, *, source: str = "") -> tuple[Layout | None, l
         diagnostics.append(Diagnostic(source, line, severity, message))
 
     lines = list(clean.lines)
-    organ_at = next((i for i, line in enumerate(lines) if line.text.rstrip(",").endswith("Security Council")), None)
-    if organ_at is None:
-        report(lines[-1].number if lines else 1, "no 'The Security Council,' line: this is not the text of a Council resolution, or its start is missing")
-        return None, diagnostics
+    found, problems = split_header(lines, source=source)
+    if found is None:
+        return None, problems
     header = Header(
-        title=lines[0].text if organ_at > 0 else "",
-        adoption=" ".join(line.text for line in lines[1:organ_at]),
-        organ=lines[organ_at].text,
+        title=" ".join(line.text for line in found.header[: found.title_lines]),
+        adoption=" ".join(line.text for line in found.header[found.title_lines :]),
+        organ=" ".join(line.text for line in found.organ),
     )
     end_line = lines[-1].number
-    body = lines[organ_at + 1 :]
+    body = lines[found.body_start :]
     starts = [i for i, line in enumerate(body) if OPERATIVE_NUMBER.match(line.text)]
     if not starts:
         opening = next(
@@ -148,17 +179,52 @@ def layout_text(clean: CleanText, *, source: str = "") -> tuple[Layout | None, l
             return Layout(header, tuple(_preamble(body[:opening])), (single,), (), end_line), diagnostics
         report(body[-1].number if body else end_line, "no operative paragraph found (a line starting '1.'): the file may be truncated")
         return None, diagnostics
+    last = " ".join(line.text for line in body[-2:])
+    if ENDS_MID_SENTENCE.search(body[-1].text) and not CLOSING_FORMULA.search(last):
+        report(body[-1].number, f"the text ends mid-sentence ({' '.join(last.split()[-6:])!r}): the file is truncated, or its last words are missing")
+        return None, diagnostics
+    for line in body[starts[0] :]:
+        number = OPERATIVE_NUMBER.match(line.text)
+        if number and len(number["number"]) > MAX_PARAGRAPH_DIGITS:
+            digits = number["number"]
+            shown = digits[:12] + ("…" if len(digits) > 12 else "")
+            report(line.number, f"paragraph number {shown} has {len(digits)} digits: no resolution has that many paragraphs")
+    if diagnostics:
+        return None, diagnostics
     annex_at = [i for i, line in enumerate(body) if i > starts[0] and ANNEX_TITLE.match(line.text)]
     operative_end = annex_at[0] if annex_at else len(body)
     headings = {line.number for start in starts if start < operative_end for line in _heading_run(body, start)}
     first = starts[0] - len(_heading_run(body, starts[0]))
     preamble = _preamble(body[:first])
-    operative = _operative_blocks(body[first:operative_end], headings)
+    operative = _operative_blocks(body[first:operative_end], headings, report)
     annexes = []
     for position, at in enumerate(annex_at):
         end = annex_at[position + 1] if position + 1 < len(annex_at) else len(body)
-        annexes.append(_annex_blocks(body[at], body[at + 1 : end]))
+        annexes.append(_annex_blocks(body[at], body[at + 1 : end], report))
     return Layout(header, tuple(preamble), tuple(operative), tuple(annexes), end_line), diagnostics
+
+
+def _indent_mark(text: str, previous: str, after_heading: bool) -> re.Match[str] | None:
+    """A bullet or an en dash always opens an indent; an em dash only where a list can start: after
+    a clause ends (',', ';', ':', '.'), a heading or a bare label. Elsewhere it is a dash in running
+    text that a line break put first ('… du centre' / '— PSIRC), and calls …'). The en dash, the
+    Editorial Manual's indent mark, also follows 'and' in the UN's lists, so it cannot be judged so."""
+    mark = INDENT.match(text)
+    if mark is None or mark["mark"] != "—" or after_heading or not previous:
+        return mark
+    return mark if _ends_clause(previous.rstrip('”’")')) or _bare_label(previous) else None
+
+
+def _bare_label(text: str) -> bool:
+    """'13.' or '(c)' alone on its line."""
+    match = OPERATIVE_NUMBER.match(text) or LETTER_LABEL.match(text)
+    return match is not None and not match["rest"]
+
+
+def _warn_unknown_label(text: str, line: int, report) -> None:
+    unknown = UNKNOWN_LABEL.match(text)
+    if unknown:
+        report(line, f"unknown label {unknown['label']!r} at the start of a line: kept as text of the paragraph before it", Severity.WARNING)
 
 
 def _heading_run(body: list[Line], start: int) -> list[Line]:
@@ -194,17 +260,19 @@ def _preamble(lines: list[Line]) -> list[Block]:
     return [Block(paragraph[0].number, " ".join(line.text for line in paragraph)) for paragraph in paragraphs]
 
 
-def _operative_blocks(lines: list[Line], headings: set[int]) -> list[Block]:
+def _operative_blocks(lines: list[Line], headings: set[int], report) -> list[Block]:
     """Labelled lines open blocks; a letter's heading lines are headings; the rest continue."""
     blocks: list[Block] = []
     letter: str | None = None
     heading: list[str] = []
     heading_open = False
+    previous = ""
     for line in lines:
         text = line.text
         number = OPERATIVE_NUMBER.match(text)
         label = LETTER_LABEL.match(text)
-        mark = INDENT.match(text)
+        mark = _indent_mark(text, previous, bool(blocks) and blocks[-1].heading)
+        previous = text
         if line.number in headings:
             blocks.append(Block(line.number, text, heading=True))
             heading_open = False
@@ -229,11 +297,12 @@ def _operative_blocks(lines: list[Line], headings: set[int]) -> list[Block]:
             blocks.append(Block(line.number, text, heading=True))
         else:
             heading_open = False
+            _warn_unknown_label(text, line.number, report)
             blocks.append(Block(line.number, text))
     return blocks
 
 
-def _annex_blocks(title: Line, lines: list[Line]) -> AnnexBlocks:
+def _annex_blocks(title: Line, lines: list[Line], report) -> AnnexBlocks:
     """An annex: its unpunctuated lines before any label are title lines, then one block per line."""
     blocks: list[Block] = []
     labelled = False
@@ -241,7 +310,7 @@ def _annex_blocks(title: Line, lines: list[Line]) -> AnnexBlocks:
         text = line.text
         number = OPERATIVE_NUMBER.match(text)
         label = LETTER_LABEL.match(text)
-        mark = INDENT.match(text)
+        mark = _indent_mark(text, lines[position - 1].text if position else title.text, bool(blocks) and blocks[-1].heading)
         following = lines[position + 1].text if position + 1 < len(lines) else ""
         if number:
             blocks.append(Block(line.number, number["rest"] or "", f"{number['number']}."))
@@ -252,6 +321,7 @@ def _annex_blocks(title: Line, lines: list[Line]) -> AnnexBlocks:
         elif lower := LOWER_LABEL_LINE.match(text):
             blocks.append(Block(line.number, lower["rest"], lower["label"]))
         else:
+            _warn_unknown_label(text, line.number, report)
             # A title line ends unpunctuated; a paragraph's first line runs on into a lower-case word.
             heading = (
                 not labelled

@@ -7,14 +7,23 @@ references between resolutions link both ways.
 
 Generated paths (``GENERATED_*``, git-ignored) are replaced on each build, so a page that no
 longer exists does not linger. Hand-written pages are never touched.
+
+File-system faults are input problems, reported like parse's: an unreadable, missing or dangling
+source is ``FILE:LINE: error`` from the reader, a docs/ folder that cannot be written is
+``PATH:0: error``, and a cache that cannot be read or written is only slower (a warning). The
+cache key holds each file's path as given as well as its bytes, because cached diagnostics name
+the path; warnings of one kind are shown 20 at a time, then counted; and the cache keeps at most
+two entries per source of the build (the most recently used), so it is sized by the input.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import pickle
+import re
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
@@ -24,6 +33,7 @@ from ..analyse.analysis import Analysis, analyse
 from ..analyse.annotate import load_annotation_data
 from ..model import Diagnostic, Resolution, Severity
 from ..pipeline import load_source, metadata_path
+from ..read.header import symbol_of
 from ..sources import Source, pairs, resolution_files
 from .akoma_ntoso import to_akoma_ntoso
 from .calendar import obligations_calendar
@@ -40,6 +50,11 @@ GENERATED_FILES = ("index.md",)
 GENERATED_DIRECTORIES = ("data", "references", "actors", "themes", "verbs", "glossary", "search")
 PACKAGE = Path(__file__).resolve().parent.parent
 CACHE = Path(os.environ.get("RESOLUTION_SITE_CACHE", ".cache/analysis"))
+CACHE_ENTRIES_PER_SOURCE = 2
+"""Entries kept per source of the current build (the most recently used), and at least CACHE_MIN_ENTRIES."""
+CACHE_MIN_ENTRIES = 200
+SHOWN_PER_KIND = 20
+"""Diagnostics of one kind shown per resolution; the rest are counted in one line."""
 
 
 def _code_fingerprint() -> bytes:
@@ -56,19 +71,85 @@ def _annotation_data():
     return load_annotation_data()
 
 
+def _file_key(path: Path | None) -> bytes:
+    """What the cache key takes from one file: its path as given (cached diagnostics name it) and its
+    bytes, or the kind of fault that keeps it from being read (load_source reports it as FILE: error)."""
+    if path is None:
+        return b"\0"
+    try:
+        return os.fsencode(path) + b"\0" + path.read_bytes()
+    except OSError as problem:
+        return os.fsencode(path) + b"\0" + type(problem).__name__.encode()
+
+
+def _cached(path: Path) -> tuple[Entry | None, list[Diagnostic]] | None:
+    """The cached result, or None when there is none or it cannot be read: then it is computed again."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        result = pickle.loads(data)
+    except Exception:  # a truncated or foreign file in the cache is a miss, not a failure of the build
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # recently used: kept when the cache is pruned
+    return result
+
+
+def _store(path: Path, result: tuple[Entry | None, list[Diagnostic]]) -> None:
+    """Write a result whole or not at all; a cache that cannot be written only makes builds slower."""
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(pickle.dumps(result))
+        os.replace(partial, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+
+
+def _kind(diagnostic: Diagnostic) -> tuple[str, str, str]:
+    """Diagnostics of one kind differ only in numbers and quoted words."""
+    return diagnostic.file, diagnostic.severity.value, re.sub(r"'[^']*'|\d+", "…", diagnostic.message)
+
+
+def capped(diagnostics: list[Diagnostic], shown: int = SHOWN_PER_KIND) -> list[Diagnostic]:
+    """The first ``shown`` diagnostics of each kind, then one line per kind saying how many more."""
+    seen: dict[tuple[str, str, str], int] = {}
+    kept = []
+    for diagnostic in diagnostics:
+        kind = _kind(diagnostic)
+        seen[kind] = seen.get(kind, 0) + 1
+        if seen[kind] <= shown:
+            kept.append(diagnostic)
+    for (file, severity, message), count in seen.items():
+        if count > shown:
+            kept.append(Diagnostic(file, 0, Severity(severity), f"{count - shown} more like {message[:80]!r}, not shown"))
+    return kept
+
+
+def _consistent(resolution: Resolution | None, path: Path) -> list[Diagnostic]:
+    """The symbol published must be the one of the number and year the pages are published under."""
+    if resolution is None:
+        return []
+    meta = resolution.metadata
+    expected = symbol_of(meta.number, meta.year)
+    if meta.symbol == expected:
+        return []
+    return [Diagnostic(str(path), 0, Severity.ERROR, f"the symbol {meta.symbol[:40]!r} is not that of resolution {meta.number} ({meta.year}), {expected}")]
+
+
 def _analyse(source: Source, fingerprint: bytes) -> tuple[Entry | None, list[Diagnostic]]:
     """Read, check and analyse one resolution; reused from the cache when nothing changed."""
     key = hashlib.sha256(fingerprint)
     for path in (source.path, metadata_path(source.path), source.partner):
-        if path is not None and path.is_file():
-            try:
-                key.update(path.name.encode() + path.read_bytes())
-            except OSError:
-                key.update(b"unreadable")  # load_source reports it as FILE: error
+        key.update(_file_key(path))
     cached = CACHE / f"{key.hexdigest()}.pickle"
-    if cached.exists():
-        return pickle.loads(cached.read_bytes())
+    if (result := _cached(cached)) is not None:
+        return result
     resolution, diagnostics = load_source(source)
+    diagnostics += _consistent(resolution, source.path)
     path = source.path
     entry = None
     if resolution is not None and not any(d.severity is Severity.ERROR for d in diagnostics):
@@ -78,10 +159,33 @@ def _analyse(source: Source, fingerprint: bytes) -> tuple[Entry | None, list[Dia
             analysis, warnings = analyse(resolution, data, source=str(path))
             diagnostics += warnings
             entry = Entry(resolution, analysis)
-    result = (entry, diagnostics)
-    CACHE.mkdir(parents=True, exist_ok=True)
-    cached.write_bytes(pickle.dumps(result))
+    result = (entry, capped(diagnostics))
+    _store(cached, result)
     return result
+
+
+def _prune_cache(keep: int) -> None:
+    """Keep the ``keep`` most recently used cache entries; remove the rest (and stray partial writes)."""
+    try:
+        entries = [(path.stat().st_mtime, path) for path in CACHE.glob("*.pickle")]
+    except OSError:
+        return
+    entries.sort(reverse=True)
+    for _, path in entries[keep:]:
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def _cache_writable() -> str | None:
+    """None when the cache folder can be written, else why not."""
+    probe = CACHE / f".probe.{os.getpid()}"
+    try:
+        CACHE.mkdir(parents=True, exist_ok=True)
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as problem:
+        return problem.strerror or str(problem)
+    return None
 
 
 def analyse_corpus(source: Path | list[Path], include_synthetic: bool = False, jobs: int | None = None) -> tuple[list[Entry], bool]:
@@ -96,6 +200,9 @@ def analyse_corpus(source: Path | list[Path], include_synthetic: bool = False, j
         print(f"{folders[0]}:0: error: no resolution texts (*.txt) or UN XML files (*.xml) found", file=sys.stderr)
         return [], False
     fingerprint = _code_fingerprint()
+    unwritable = _cache_writable()
+    if unwritable:
+        print(f"{CACHE}:0: warning: cannot write the analysis cache ({unwritable}); every text is analysed again on every build", file=sys.stderr)
     jobs = jobs or min(len(texts), os.cpu_count() or 1)
     if jobs > 1:
         with ProcessPoolExecutor(jobs) as pool:
@@ -110,6 +217,7 @@ def analyse_corpus(source: Path | list[Path], include_synthetic: bool = False, j
             ok = False
         elif include_synthetic or not entry.resolution.metadata.synthetic:
             entries.append(entry)
+    _prune_cache(max(CACHE_ENTRIES_PER_SOURCE * len(texts), CACHE_MIN_ENTRIES))
     numbers = [entry.resolution.metadata.number for entry in entries]
     duplicates = sorted({n for n in numbers if numbers.count(n) > 1})
     if duplicates:
@@ -201,14 +309,20 @@ def build_site(source: Path | list[Path], docs: Path, include_synthetic: bool = 
     """Generate docs/ from source/; returns the exit code."""
     entries, ok = analyse_corpus(source, include_synthetic)
     if ok and not entries:
-        print(f"{source}:0: error: every text is marked synthetic; build them with --synthetic (tests and benchmarks only)", file=sys.stderr)
+        folder = source[0] if isinstance(source, list) else source
+        print(f"{folder}:0: error: every text is marked synthetic; build them with --synthetic (tests and benchmarks only)", file=sys.stderr)
         return 1
     if not ok:
         return 1
     outputs = render_corpus(entries)
-    _clear_generated(docs, set(outputs))
-    for relative, content in outputs.items():
-        write_if_changed(docs / relative, content)
+    try:
+        _clear_generated(docs, set(outputs))
+        for relative, content in outputs.items():
+            write_if_changed(docs / relative, content)
+    except OSError as problem:
+        where = problem.filename or docs
+        print(f"{where}:0: error: cannot write the generated pages: {problem.strerror or problem}", file=sys.stderr)
+        return 1
     print(f"wrote {len(outputs)} files for {len(entries)} resolution(s) under {docs}/", file=sys.stderr)
     return 0
 

@@ -10,6 +10,11 @@ Columns: ``id, kind, label, text, url, section, addressees, themes, verbs``.
 
 Rows end with ``\\n`` (not the ``\\r\\n`` the csv module writes by default), fields are quoted only
 when needed, and the same resolution always gives the same string.
+
+No cell is a formula: a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return,
+which a spreadsheet would evaluate ("CSV injection"), gets a leading apostrophe, as OWASP advises
+(https://owasp.org/www-community/attacks/CSV_Injection). The apostrophe shows in the cell; the
+text after it is the element's text unchanged.
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ from typing import Protocol
 from build_scripts.ids import OPERATIVE_PREFIX, paragraph_of, permalink
 from build_scripts.model import Element, Resolution
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet reads as the start of a formula (OWASP's list)."""
 COLUMNS = ("id", "kind", "label", "text", "url", "section", "addressees", "themes", "verbs")
 SEPARATOR = ";"
 """Joins several addressees, themes or verbs in one cell."""
@@ -59,8 +66,13 @@ def to_csv(resolution: Resolution, rows_extra: AnnotationSource | None = None) -
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     for element in resolution.elements():
-        writer.writerow(_row(resolution, element, lookup(element.id)))
+        writer.writerow([neutralised(cell) for cell in _row(resolution, element, lookup(element.id))])
     return buffer.getvalue()
+
+
+def neutralised(cell: str) -> str:
+    """The cell as text a spreadsheet will not evaluate: a leading apostrophe before a formula start."""
+    return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
 
 
 def _row(resolution: Resolution, element: Element, annotations: ElementAnnotations | None) -> list[str]:
