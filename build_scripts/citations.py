@@ -13,10 +13,15 @@ from dataclasses import dataclass
 
 from . import ids
 from .model import Metadata
+from .read.header import ordinal as ordinal_suffix
 
 DEFAULT_SITE_URL = "https://resolution-site.github.io/resolution-site/"
 """Same default as mkdocs.yml; the deploy workflow sets SITE_URL."""
 AUTHOR = "United Nations Security Council"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+"""English month names, whatever the locale (strftime's %B follows it)."""
+BLUEBOOK_MONTHS = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
+"""The Bluebook's abbreviations (table T12): 'Dec. 17, 2015', but 'June 29, 2017'."""
 
 
 def site_url() -> str:
@@ -40,38 +45,54 @@ class Citation:
     """The citation, ready to paste."""
 
 
+def ordinal(number: int) -> str:
+    """'7991st', '9082nd', '6953rd', '4011th': the number with the suffix the reader checks headers against."""
+    return f"{number}{ordinal_suffix(number)}"
+
+
 def _compact(label: str) -> str:
     """'20 (c) (ii)' → '20(c)(ii)', the form OSCOLA and the Bluebook use."""
     return label.replace(" (", "(")
 
 
 def citations(meta: Metadata, element_id: str | None = None) -> list[Citation]:
-    """Every format for the resolution (``element_id`` None) or one of its elements."""
+    """Every format for the resolution (``element_id`` None) or one of its elements.
+
+    docs/assets/javascripts/cite.js builds the same strings in the browser from a page's
+    ``cite_data``; tests/test_browser_reader.py checks that they are identical, character for character.
+    """
     date = meta.adopted
-    long_date = f"{date.day} {date:%B %Y}"
-    us_date = f"{date:%B} {date.day}, {date.year}"
+    long_date = f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+    us_date = f"{BLUEBOOK_MONTHS[date.month - 1]} {date.day}, {date.year}"
     short_symbol = meta.symbol.split(" (")[0]
     url = absolute_permalink(meta, element_id)
     prefix, _ = ids.paragraph_of(element_id) if element_id else ("", 0)
+    whole = f"resolution {meta.number} ({meta.year})"
     if element_id is None:
-        un, prose, oscola_pin, bluebook_pin, title = meta.symbol, f"resolution {meta.number} ({meta.year})", "", "", f"Security Council resolution {meta.number} ({meta.year})"
+        un, prose, oscola_pin, bluebook_pin, title = meta.symbol, whole, "", "", f"Security Council {whole}"
     elif prefix == ids.PREAMBULAR_PREFIX:
         number = ids.paragraph_of(element_id)[1]
         un = f"{meta.symbol}, preambular paragraph {number}"
-        prose = f"preambular paragraph {number} of resolution {meta.number} ({meta.year})"
+        prose = f"preambular paragraph {number} of {whole}"
         oscola_pin, bluebook_pin = f", preamble para {number}", f", pmbl. para. {number}"
-        title = f"Security Council resolution {meta.number} ({meta.year}), preambular paragraph {number}"
+        title = f"Security Council {whole}, preambular paragraph {number}"
+    elif prefix == ids.ANNEX_PREFIX:
+        # 'annex, para. 3 (b)': the annex names itself, so no 'para.' goes before it.
+        label = ids.citation_label(element_id)
+        un, prose = f"{meta.symbol}, {label}", f"{label} of {whole}"
+        oscola_pin, bluebook_pin = f", {_compact(label).replace('para. ', 'para ')}", f", {_compact(label).replace('para. ', '¶ ')}"
+        title = f"Security Council {whole}, {label}"
     else:
         label = ids.citation_label(element_id)
         un = f"{meta.symbol}, para. {label}"
-        prose = f"paragraph {label} of resolution {meta.number} ({meta.year})"
+        prose = f"paragraph {label} of {whole}"
         oscola_pin, bluebook_pin = f", para {_compact(label)}", f", ¶ {_compact(label)}"
-        title = f"Security Council resolution {meta.number} ({meta.year}), paragraph {label}"
+        title = f"Security Council {whole}, paragraph {label}"
     key = f"unsc-res-{meta.number}-{meta.year}" + (f"-{element_id}" if element_id else "")
+    note = f",\n  note = {{Adopted at the {ordinal(meta.meeting)} meeting of the Security Council}}" if meta.meeting else ""
     bibtex = (
         f"@misc{{{key},\n  title = {{{title}}},\n  author = {{{{{AUTHOR}}}}},\n  year = {{{meta.year}}},\n"
-        f"  date = {{{date.isoformat()}}},\n  number = {{{meta.symbol}}},\n  url = {{{url}}},\n"
-        f"  note = {{Adopted at the {meta.meeting}th meeting of the Security Council}}\n}}"
+        f"  date = {{{date.isoformat()}}},\n  number = {{{meta.symbol}}},\n  url = {{{url}}}{note}\n}}"
     )
     csl = {
         "id": key,
@@ -92,6 +113,15 @@ def citations(meta: Metadata, element_id: str | None = None) -> list[Citation]:
         Citation("CSL-JSON", json.dumps(csl, ensure_ascii=False, indent=2)),
         Citation("Permalink", url),
     ]
+
+
+def cite_data(meta: Metadata) -> str:
+    """What cite.js needs to build every citation of every element of a page, as JSON for a <script>.
+
+    Once per page instead of seven citations per element: the browser derives each element's
+    label and permalink from its id, as ``ids.citation_label`` and ``ids.permalink`` do."""
+    data = {"site": site_url(), "symbol": meta.symbol, "number": meta.number, "year": meta.year, "date": meta.adopted.isoformat(), "meeting": meta.meeting or 0}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
 def citation_meta(meta: Metadata, element_id: str | None = None) -> list[tuple[str, str]]:

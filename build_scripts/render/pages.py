@@ -1,4 +1,7 @@
-"""Markdown pages of one resolution: overview, full text, one page per paragraph.
+"""Markdown pages of one resolution: overview, full text, one page per paragraph, one per annex, and home.
+
+The markup is in templates/page_*.html.j2 and _reader_macros.html.j2 (Jinja2, autoescape on); this
+module decides what each page says and hands the model to the template.
 
 URL contract (directory URLs, documented on /cite/): ``N/`` overview, ``N/text/`` full text,
 ``N/pp/K/`` preambular paragraph K, ``N/op/K/`` operative paragraph K. Every element keeps the
@@ -8,18 +11,20 @@ same HTML id on the full text and on its paragraph page.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Protocol
 
 import yaml
+from markupsafe import Markup
 
 from .. import ids
-from ..citations import citation_meta, citations, json_ld
 from ..analyse.facts import key_facts
+from ..citations import citation_meta, citations, cite_data, json_ld
 from ..model import Annex, Element, ElementKind, Repair, RepairRule, Resolution
-from .elements import element_html, label_text, text_block
+from .elements import element_view, macros, text_block, with_contents
+from .markup import Span
 from .record import long_date, record_rows, source_note, subjects_html
-from .markup import Span, attribute, escape, relative_url
+from .templating import render
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,30 +92,24 @@ def front_matter(title: str, description: str, tags: list[tuple[str, str]] = ())
     return f"---\n{text}---\n\n"
 
 
-def _link_list(page: str, items: list[LinkItem]) -> str:
-    lines = []
-    for item in items:
-        url = item.url if item.url.startswith(("http://", "https://")) else relative_url(page, item.url)
-        note = f" — {escape(item.note)}" if item.note else ""
-        lines.append(f'<li><a href="{attribute(url)}">{escape(item.label)}</a>{note}</li>')
-    return "<ul>" + "".join(lines) + "</ul>"
-
-
 def _excerpt(text: str, words: int = 14) -> str:
     parts = text.split()
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
-def synthetic_notice(resolution: Resolution) -> str:
-    """A banner on every page of a synthetic resolution (tests and benchmarks only)."""
-    if not resolution.metadata.synthetic:
-        return ""
-    return '<p class="res-synthetic" role="note"><strong>Synthetic test resolution.</strong> Generated from a real text under a new number for tests and benchmarks; not a Council text.</p>\n'
+def synthetic_notice(resolution: Resolution) -> bool:
+    """Whether pages carry the banner of a synthetic resolution (tests and benchmarks only)."""
+    return resolution.metadata.synthetic
 
 
 def paragraph_title(resolution: Resolution, element: Element) -> str:
     """'Preambular paragraph 3' or 'Paragraph 20'."""
     return f"Preambular paragraph {element.number}" if element.kind is ElementKind.PREAMBULAR else f"Paragraph {element.number}"
+
+
+def annex_title(annex: Annex) -> str:
+    """'Annex I' as printed; 'Annex' (or 'Annex 2') where the source prints no title."""
+    return annex.title or ("Annex" if annex.number == 1 else f"Annex {annex.number}")
 
 
 def repairs_in(resolution: Resolution, element: Element) -> list[Repair]:
@@ -120,238 +119,219 @@ def repairs_in(resolution: Resolution, element: Element) -> list[Repair]:
 
 
 def describe_repair(repair: Repair) -> str:
-    """A reader-facing sentence for one repair (HTML-escaped)."""
-    original, replacement = escape(repair.original.replace("\n", " ⏎ ")), escape(repair.replacement)
-    where = f"source line {repair.line}"
+    """What was repaired and why, as a reader-facing sentence (plain text; the template escapes it).
+
+    The source line is not in the sentence: it is in the published data (``repairs`` in N.json)."""
+    original, replacement = " ".join(repair.original.split()), repair.replacement
     if repair.rule is RepairRule.PAGE_FURNITURE:
-        return f"Page furniture “{original}” removed ({where})."
+        return f"Removed “{original}”: a page header or footer of the PDF that had slipped into the text."
     if repair.rule is RepairRule.SPLIT_WORD:
-        return f"“{original}” joined as “{replacement}”: a word split by the PDF extraction ({where})."
+        return f"Joined “{original}” into “{replacement}”: the PDF extraction had split the word in two."
     if repair.rule is RepairRule.SPACED_HYPHEN:
-        return f"“{original}” closed up as “{replacement}”: a stray space before a hyphen ({where})."
+        return f"Closed up “{original}” as “{replacement}”: the PDF extraction had put a space before the hyphen."
     if repair.rule is RepairRule.LINE_HYPHEN:
-        return f"“{original}” rejoined as “{replacement}” across a line break ({where})."
-    restored = f" Restored words: “{escape(repair.restored)}” (marked in the text)." if repair.restored else ""
-    return f"Erratum: the extracted text reads “{original}”; it is shown as “{replacement}”. {escape(repair.reason)}{restored} ({where})"
+        return f"Rejoined “{original}” as “{replacement}”: the word was broken across two lines of the PDF."
+    restored = f" The missing words, “{repair.restored}”, are restored and marked in the text." if repair.restored else ""
+    return f"Corrected from the official document: the PDF extraction reads “{original}”, shown here as “{replacement}”. {repair.reason}{restored}"
 
 
-def notes_html(resolution: Resolution, repairs: list[Repair], page: str, with_links: bool = False) -> str:
-    """Editorial notes as a list; on the full text each note links to its element."""
-    items = []
-    for repair in repairs:
-        prefix = ""
-        if with_links and repair.element_id:
-            prefix = f'<a href="#{repair.element_id}">{escape(ids.citation_label(repair.element_id) if repair.element_id.startswith("op") else "PP" + repair.element_id[3:])}</a>: '
-        items.append(f'<li class="res-note res-note-{repair.rule.value}">{prefix}{describe_repair(repair)}</li>')
-    return '<ol class="res-notes">' + "".join(items) + "</ol>"
+def _note_label(element_id: str) -> str:
+    return f"PP{element_id[3:]}" if element_id.startswith(f"{ids.PREAMBULAR_PREFIX}-") else ids.citation_label(element_id)
 
 
-def overview_page(resolution: Resolution, extra_sections: list[tuple[str, list[LinkItem]]] = ()) -> Page:
-    """N/: adoption, key figures, sections with their paragraphs, the official document, the data."""
+def notes(repairs: list[Repair]) -> list[tuple[str, str, str]]:
+    """(element id, its label, the sentence) for each repair, for the notes macro."""
+    return [(repair.element_id, _note_label(repair.element_id) if repair.element_id else "", describe_repair(repair)) for repair in repairs]
+
+
+def _links_to_paragraphs(elements: tuple[Element, ...], number: int, label) -> list[LinkItem]:
+    return [LinkItem(label(element), ids.page_path(number, element.id), _excerpt(element.text)) for element in elements]
+
+
+def overview_page(resolution: Resolution, extra_sections: list[tuple[str, list[LinkItem]]] = (), history: str = "") -> Page:
+    """N/: adoption, key figures, sections with their paragraphs, the official document, the data.
+
+    ``history`` is pre-rendered HTML (the mandate's status line), placed after the record table."""
     meta = resolution.metadata
     page = f"{meta.number}/"
-    adopted = long_date(meta)
     annexes = f" and {len(resolution.annexes)} annex{'es' if len(resolution.annexes) > 1 else ''}" if resolution.annexes else ""
-    rows = [
-        ("Symbol", escape(meta.symbol)),
-        *record_rows(resolution),
-        ("Official document", f'<a href="{attribute(meta.official_url)}">{escape(meta.official_url)}</a>'),
-        ("Full text", f'<a href="text/">Read the whole resolution</a> ({len(resolution.preamble)} preambular and {len(resolution.operative)} operative paragraphs{annexes})'),
-        ("Data", " · ".join(f'<a href="{relative_url(page, f"data/{meta.number}.{ext}")}">{label}</a>' for ext, label in (("json", "JSON"), ("csv", "CSV"), ("akn.xml", "Akoma Ntoso XML")))),
+    count = f"{len(resolution.preamble)} preambular and {len(resolution.operative)} operative paragraphs{annexes}"
+    facts = [(fact.name, fact.value, ids.permalink(meta.number, fact.element_id)) for fact in key_facts(resolution)]
+    sections = [
+        (section, _links_to_paragraphs(tuple(p for p in resolution.operative if section.first <= p.number <= section.last), meta.number, lambda p: f"{p.number}."))
+        for section in resolution.sections
     ]
-    for fact in key_facts(resolution):
-        rows.append((escape(fact.name), f'<a href="{relative_url(page, ids.permalink(meta.number, fact.element_id))}">{escape(fact.value)}</a>'))
-    table = "<table><tbody>" + "".join(f"<tr><th scope=\"row\">{name}</th><td>{value}</td></tr>" for name, value in rows) + "</tbody></table>"
+    unsectioned = _links_to_paragraphs(tuple(p for p in resolution.operative if resolution.section_of(p.number) is None), meta.number, lambda p: f"{p.number}.")
     about = f" on {meta.subject}" if meta.subject else ""
-    body = [front_matter(meta.symbol, f"Security Council resolution {meta.number} ({meta.year}){about}, adopted {adopted}: overview, sections and paragraphs.", citation_meta(meta)), f"# {escape(meta.symbol)}\n", synthetic_notice(resolution), table, ""]
-    body.append(f'<p class="res-source">{source_note(resolution)}</p>\n')
-    body.append("## Operative part\n")
-    for section in resolution.sections:
-        body.append(f"### {escape(section.heading)}\n")
-        paragraphs = [p for p in resolution.operative if section.first <= p.number <= section.last]
-        body.append(_link_list(page, [LinkItem(f"{p.number}.", ids.page_path(meta.number, p.id), _excerpt(p.text)) for p in paragraphs]) + "\n")
-    unsectioned = [p for p in resolution.operative if resolution.section_of(p.number) is None]
-    if unsectioned:
-        body.append(_link_list(page, [LinkItem(f"{p.number}.", ids.page_path(meta.number, p.id), _excerpt(p.text)) for p in unsectioned]) + "\n")
-    body.append("## Preamble\n")
-    body.append(_link_list(page, [LinkItem(f"PP{p.number}", ids.page_path(meta.number, p.id), _excerpt(p.text)) for p in resolution.preamble]) + "\n")
-    if resolution.annexes:
-        body.append("## Annexes\n")
-        body.append(_link_list(page, [LinkItem(annex_title(annex), ids.page_path(meta.number, annex.id), " ".join(annex.headings)) for annex in resolution.annexes]) + "\n")
-    subjects = subjects_html(resolution)
-    if subjects:
-        body.append("## Subjects { #subjects }\n")
-        body.append(f'<div class="res-subjects">{subjects}</div>\n')
-    for heading, items in extra_sections:
-        body.append(f"## {escape(heading)}\n")
-        body.append(_link_list(page, items) + "\n")
-    body.append("## Cite this resolution { #cite }\n")
-    body.append(_citation_list(citations(meta)) + "\n")
-    parts = [p.id for p in (*resolution.preamble, *resolution.operative)]
-    body.append(f'<script type="application/ld+json">{json_ld(meta, parts=parts)}</script>\n')
-    return Page(page, "\n".join(body))
+    markdown = render(
+        "page_overview.html.j2",
+        front_matter=Markup(front_matter(meta.symbol, f"Security Council resolution {meta.number} ({meta.year}){about}, adopted {long_date(meta)}: overview, sections and paragraphs.", citation_meta(meta))),
+        page=page,
+        meta=meta,
+        synthetic=synthetic_notice(resolution),
+        record=[(name, Markup(value)) for name, value in record_rows(resolution)],
+        count=count,
+        data=[(f"data/{meta.number}.{ext}", label) for ext, label in (("json", "JSON"), ("csv", "CSV"), ("akn.xml", "Akoma Ntoso XML"))],
+        facts=facts,
+        history=Markup(history),
+        source=Markup(source_note(resolution)),
+        sections=sections,
+        unsectioned=unsectioned,
+        preamble=_links_to_paragraphs(resolution.preamble, meta.number, lambda p: f"PP{p.number}"),
+        annexes=[LinkItem(annex_title(annex), ids.page_path(meta.number, annex.id), " ".join(annex.headings)) for annex in resolution.annexes],
+        subjects=Markup(subjects_html(resolution)),
+        extra_sections=extra_sections,
+        citations=citations(meta),
+        cite_data=Markup(cite_data(meta)),
+        json_ld=Markup(json_ld(meta, parts=[p.id for p in (*resolution.preamble, *resolution.operative)])),
+    )
+    return Page(page, markdown)
 
 
 def text_page(resolution: Resolution, links: Links) -> Page:
     """N/text/: the whole resolution, every element with its id."""
     meta = resolution.metadata
     page = f"{meta.number}/text/"
-    header = resolution.header
-    body = [
-        front_matter(f"{meta.symbol}: full text", f"The full text of Security Council resolution {meta.number} ({meta.year}){' on ' + meta.subject if meta.subject else ''}, with every paragraph linkable.", citation_meta(meta)),
-        f"# {escape(meta.symbol)}: full text\n",
-        synthetic_notice(resolution),
-        f'<div class="res-header"><p class="res-title">{escape(header.title)}</p><p>{escape(header.adoption)}</p></div>\n',
-        f'<p class="res-organ">{escape(header.organ)}</p>\n',
-        "## Preamble { #preamble }\n",
-        text_block([element_html(resolution, p, page, links.spans) for p in resolution.preamble]) + "\n",
-    ]
+    about = f" on {meta.subject}" if meta.subject else ""
+    blocks: list[tuple[str, str, Markup]] = []
+    if resolution.operative and resolution.section_of(resolution.operative[0].number) is None:
+        blocks.append(("Operative part", "operative", Markup("")))
     for paragraph in resolution.operative:
         section = next((s for s in resolution.sections if s.first == paragraph.number), None)
-        if section:
-            body.append(f"## {escape(section.heading)} {{ #{section.slug} }}\n")
-        body.append(text_block([element_html(resolution, paragraph, page, links.spans)]) + "\n")
-    for annex in resolution.annexes:
-        body.append(f"## {escape(annex_title(annex))} {{ #{annex.id} }}\n")
-        body.append(annex_body(resolution, annex, page, links) + "\n")
-    if resolution.footnotes:
-        body.append("## Footnotes { #footnotes }\n")
-        body.append(footnotes_html(resolution, page) + "\n")
-    if resolution.repairs:
-        body.append("## Editorial notes { #editorial-notes }\n")
-        body.append("The text above is the text extracted from the official PDF, repaired as listed here. Nothing else was changed.\n")
-        body.append(notes_html(resolution, list(resolution.repairs), page, with_links=True) + "\n")
-    return Page(page, "\n".join(body))
+        heading = (section.heading, section.slug) if section else ("", "")
+        blocks.append((*heading, text_block([element_view(resolution, paragraph, page, links.spans)])))
+    markdown = render(
+        "page_text.html.j2",
+        front_matter=Markup(front_matter(f"{meta.symbol}: full text", f"The full text of Security Council resolution {meta.number} ({meta.year}){about}, with every paragraph linkable.", citation_meta(meta))),
+        page=page,
+        meta=meta,
+        synthetic=synthetic_notice(resolution),
+        header=resolution.header,
+        preamble=text_block([element_view(resolution, p, page, links.spans) for p in resolution.preamble]),
+        blocks=blocks,
+        annexes=[(annex_title(annex), annex.id, annex_body(resolution, annex, page, links, searchable=False)) for annex in resolution.annexes],
+        footnotes=footnotes(resolution, page),
+        notes=notes(list(resolution.repairs)),
+        cite_data=Markup(cite_data(meta)),
+    )
+    return Page(page, markdown)
 
 
-def paragraph_page(resolution: Resolution, element: Element, links: Links) -> Page:
-    """N/pp/K/ or N/op/K/: one paragraph with its context, references both ways and notes."""
+def reading_order(resolution: Resolution) -> list[tuple[str, str]]:
+    """(title, page path) of every paragraph and annex page, preamble → operative part → annexes."""
+    return [_page_at(resolution, position) for position in range(_page_count(resolution))]
+
+
+def neighbours(resolution: Resolution, page: str) -> list[tuple[str, str, str]]:
+    """('prev' | 'next', title, path) of the pages before and after ``page`` in reading order."""
+    position = _position(resolution, page)
+    found = []
+    if position > 0:
+        found.append(("prev", *_page_at(resolution, position - 1)))
+    if position + 1 < _page_count(resolution):
+        found.append(("next", *_page_at(resolution, position + 1)))
+    return found
+
+
+def _page_count(resolution: Resolution) -> int:
+    return len(resolution.preamble) + len(resolution.operative) + len(resolution.annexes)
+
+
+def _page_at(resolution: Resolution, position: int) -> tuple[str, str]:
+    number, preamble, operative = resolution.metadata.number, len(resolution.preamble), len(resolution.operative)
+    if position < preamble + operative:
+        paragraph = resolution.preamble[position] if position < preamble else resolution.operative[position - preamble]
+        return paragraph_title(resolution, paragraph), ids.page_path(number, paragraph.id)
+    annex = resolution.annexes[position - preamble - operative]
+    return annex_title(annex), ids.page_path(number, annex.id)
+
+
+def _position(resolution: Resolution, page: str) -> int:
+    # From the page's number where the page is where its number says: reading the whole order on
+    # every page would make generation quadratic in the paragraph count.
+    prefix, number = page.rstrip("/").split("/")[-2:]
+    guess = {"pp": 0, "op": len(resolution.preamble), "annex": len(resolution.preamble) + len(resolution.operative)}[prefix] + int(number) - 1
+    if 0 <= guess < _page_count(resolution) and _page_at(resolution, guess)[1] == page:
+        return guess
+    return next(position for position, (_, path) in enumerate(reading_order(resolution)) if path == page)
+
+
+def _crumbs(resolution: Resolution, element: Element) -> tuple[str, list[tuple[str, str, list[tuple[str, str]]]]]:
+    """The part of the resolution ('Preamble', 'Operative part') and the breadcrumb's links to it."""
+    meta = resolution.metadata
+    text = f"{meta.number}/text/"
+    home = (meta.symbol, f"{meta.number}/", [("meta", "resolution")])
+    if element.kind is ElementKind.PREAMBULAR:
+        return "Preamble", [home, ("Preamble", f"{text}#preamble", [("meta", "section")])]
+    section = resolution.section_of(element.number)
+    if section:
+        return "Operative part", [home, (section.heading, f"{text}#{section.slug}", [("meta", "section")])]
+    first = resolution.operative[0].number if resolution.operative else 0
+    anchor = "operative" if resolution.section_of(first) is None else element.id
+    return "Operative part", [home, ("Operative part", f"{text}#{anchor}", [("meta", "section")])]
+
+
+def paragraph_page(resolution: Resolution, element: Element, links: Links, history: str = "") -> Page:
+    """N/pp/K/ or N/op/K/: the paragraph's text first, then what it refers to, its facets, notes and citations.
+
+    ``history`` is pre-rendered HTML (predecessor and successor paragraphs), placed after the text."""
     meta = resolution.metadata
     page = ids.page_path(meta.number, element.id)
     title = paragraph_title(resolution, element)
-    siblings = resolution.preamble if element.kind is ElementKind.PREAMBULAR else resolution.operative
-    body = [front_matter(f"{meta.symbol}, {title.lower() if element.kind is ElementKind.PREAMBULAR else 'paragraph ' + str(element.number)}", f"{title} of Security Council resolution {meta.number} ({meta.year}): {_excerpt(element.text, 24)}", citation_meta(meta, element.id))]
-    body.append(f"# {title}\n")
-    body.append(synthetic_notice(resolution))
-    # data-pagefind-meta: search results show the resolution and the section of each hit.
-    context = [f'<a href="{relative_url(page, f"{meta.number}/")}" data-pagefind-meta="resolution">{escape(meta.symbol)}</a>']
-    if element.kind is ElementKind.PREAMBULAR:
-        context.append(f'<a href="{relative_url(page, f"{meta.number}/text/")}#preamble" data-pagefind-meta="section">Preamble</a>')
-    elif section := resolution.section_of(element.number):
-        context.append(f'Section: <a href="{relative_url(page, f"{meta.number}/text/")}#{section.slug}" data-pagefind-meta="section">{escape(section.heading)}</a>')
-    context.append(f'<a href="{relative_url(page, f"{meta.number}/text/")}#{element.id}">In the full text</a>')
-    body.append('<p class="res-context">' + " · ".join(context) + "</p>\n")
-    body.append(text_block([element_html(resolution, element, page, links.spans)], searchable=True) + "\n")
-    repairs = repairs_in(resolution, element)
-    if repairs:
-        body.append('<div class="res-editorial" role="note"><p class="res-editorial-title">Editorial notes</p>' + notes_html(resolution, repairs, page) + "</div>\n")
-    for heading, items in links.facets(element):
-        if items:
-            body.append(f"## {escape(heading)}\n")
-            body.append(_link_list(page, items) + "\n")
-    incoming = links.incoming(element)
-    if incoming:
-        body.append("## Referred to in\n")
-        body.append(_link_list(page, incoming) + "\n")
-    outgoing = links.outgoing(element)
-    if outgoing:
-        body.append("## References in this paragraph\n")
-        body.append(_link_list(page, outgoing) + "\n")
-    body.append(cite_section(resolution, element))
-    body.append(f'<script type="application/ld+json">{json_ld(meta, element.id, title=f"{meta.symbol}, {title.lower()}")}</script>\n')
-    body.append(_previous_next(resolution, element, siblings, page))
-    return Page(page, "\n".join(body))
-
-
-def _copy_button(text: str, what: str) -> str:
-    return f'<button class="res-copy md-button" type="button" data-copy="{attribute(text)}" aria-label="Copy the {attribute(what)} citation">Copy</button>'
-
-
-def _citation_list(entries) -> str:
-    rows = "".join(
-        f'<div class="res-citation"><p class="res-citation-style">{escape(c.style)} {_copy_button(c.text, c.style)}</p><pre><code>{escape(c.text)}</code></pre></div>'
-        for c in entries
+    part, crumbs = _crumbs(resolution, element)
+    cited = citations(meta, element.id)
+    facets = links.facets(element)
+    themes = next((items for heading, items in facets if heading == "Themes"), [])
+    filters = f"resolution:{meta.symbol}, part:{part}"
+    view = with_contents(element_view(resolution, element, page, links.spans))
+    short_title = title.lower() if element.kind is ElementKind.PREAMBULAR else f"paragraph {element.number}"
+    markdown = render(
+        "page_paragraph.html.j2",
+        front_matter=Markup(front_matter(f"{meta.symbol}, {short_title}", f"{title} of Security Council resolution {meta.number} ({meta.year}): {_excerpt(element.text, 24)}", citation_meta(meta, element.id))),
+        page=page,
+        title=title,
+        synthetic=synthetic_notice(resolution),
+        crumbs=[*crumbs, (title, "", [])],
+        neighbours=neighbours(resolution, page),
+        text=text_block([view], searchable=True, filters=filters, meta=f"number:{meta.number}"),
+        history=Markup(history),
+        notes=notes(repairs_in(resolution, element)),
+        facets=[(heading, items, "theme" if items is themes else "") for heading, items in facets if items],
+        incoming=links.incoming(element),
+        outgoing=links.outgoing(element),
+        citations=cited,
+        cited=cited[0].text,
+        element_id=element.id,
+        cite_data=Markup(cite_data(meta)),
+        json_ld=Markup(json_ld(meta, element.id, title=f"{meta.symbol}, {title.lower()}")),
     )
-    return f'<div class="res-citations">{rows}</div>'
-
-
-def cite_section(resolution: Resolution, element: Element) -> str:
-    """'Cite this paragraph': every format with a copy button; each sub-paragraph in UN style."""
-    meta = resolution.metadata
-    parts = ["## Cite this paragraph { #cite }\n", _citation_list(citations(meta, element.id)) + "\n"]
-    items = element.walk()[1:]
-    if items:
-        cited = [(item.id, citations(meta, item.id)[0].text) for item in items]
-        rows = "".join(f'<tr><td><a href="#{element}">{escape(text)}</a></td><td>{_copy_button(text, "UN")}</td></tr>' for element, text in cited)
-        parts.append(f'<details class="res-cite-items"><summary>Cite a sub-paragraph</summary><table><thead><tr><th scope="col">Citation</th><th scope="col">Copy</th></tr></thead><tbody>{rows}</tbody></table></details>\n')
-    return "\n".join(parts)
-
-
-def _previous_next(resolution: Resolution, element: Element, siblings: tuple[Element, ...], page: str) -> str:
-    # By position, not tuple.index: comparing whole elements made every page cost the length of the list.
-    index = element.number - 1
-    if not (0 <= index < len(siblings) and siblings[index] is element):
-        index = next(position for position, sibling in enumerate(siblings) if sibling is element)
-    parts = []
-    number = resolution.metadata.number
-    if index > 0:
-        previous = siblings[index - 1]
-        parts.append(f'<a class="res-prev" rel="prev" href="{relative_url(page, ids.page_path(number, previous.id))}">← {escape(paragraph_title(resolution, previous))}</a>')
-    if index + 1 < len(siblings):
-        following = siblings[index + 1]
-        parts.append(f'<a class="res-next" rel="next" href="{relative_url(page, ids.page_path(number, following.id))}">{escape(paragraph_title(resolution, following))} →</a>')
-    return '<nav class="res-pager" aria-label="Previous and next paragraph">' + "".join(parts) + "</nav>\n"
+    return Page(page, markdown)
 
 
 def home_page(resolutions: list[Resolution]) -> Page:
     """The home page: what the site is, the resolutions, where to start."""
-    rows = "".join(
-        f'<tr><td><a href="{r.metadata.number}/">{escape(r.metadata.symbol)}</a></td><td>{r.metadata.adopted.isoformat()}</td><td>{escape(r.metadata.subject)}</td>'
-        f'<td><a href="{r.metadata.number}/text/">full text</a></td></tr>'
-        for r in resolutions
+    markdown = render(
+        "page_home.html.j2",
+        front_matter=Markup(front_matter("Security Council resolutions, paragraph by paragraph", "Read, search and cite UN Security Council resolutions paragraph by paragraph, with every cross-reference linked.")),
+        resolutions=[resolution.metadata for resolution in resolutions],
     )
-    first = resolutions[0].metadata
-    body = [
-        front_matter("Security Council resolutions, paragraph by paragraph", "Read, search and cite UN Security Council resolutions paragraph by paragraph, with every cross-reference linked."),
-        "# Security Council resolutions, paragraph by paragraph\n",
-        "Read UN Security Council resolutions in the browser, jump to any paragraph, follow every cross-reference, "
-        "see who is asked to do what, and cite each paragraph by a URL that never changes. "
-        "The text is the official text, repaired only where the PDF extraction damaged it, and every repair is shown.\n",
-        '<form class="res-search" role="search" action="search/"><label for="res-home-search">Search every paragraph, or go to one (“20 (c) (ii)”, “op 20”, “pp 3”)</label>'
-        '<div class="res-search-row"><input id="res-home-search" type="search" name="q" autocomplete="off">'
-        '<button class="md-button md-button--primary" type="submit">Search</button></div></form>\n',
-        "## Resolutions\n",
-        '<table><thead><tr><th scope="col">Resolution</th><th scope="col">Adopted</th><th scope="col">Subject</th><th scope="col">Text</th></tr></thead><tbody>' + rows + "</tbody></table>\n",
-        "## Where to start\n",
-        f"- [The overview of {escape(first.symbol)}]({first.number}/index.md): its sections, key figures and every paragraph.",
-        f"- [The full text]({first.number}/text.md), with every paragraph and sub-paragraph linkable.",
-        "- [How to cite](cite.md): stable URLs and ready-made citations.",
-        "",
-    ]
-    return Page("", "\n".join(body))
+    return Page("", markdown)
 
 
-def annex_title(annex: Annex) -> str:
-    """'Annex I' as printed; 'Annex' (or 'Annex 2') where the source prints no title."""
-    return annex.title or ("Annex" if annex.number == 1 else f"Annex {annex.number}")
-
-
-def annex_body(resolution: Resolution, annex: Annex, page: str, links: Links) -> str:
+def annex_body(resolution: Resolution, annex: Annex, page: str, links: Links, searchable: bool = True, filters: str = "", meta: str = "") -> Markup:
     """The annex's title lines and its paragraphs and items."""
-    headings = "".join(f'<p class="res-annex-heading">{escape(heading)}</p>' for heading in annex.headings)
-    return headings + text_block([element_html(resolution, item, page, links.spans) for item in annex.items], searchable=True)
+    views = [element_view(resolution, item, page, links.spans) for item in annex.items]
+    return macros().annex_body(annex.headings, text_block(views, searchable=searchable, filters=filters, meta=meta))
 
 
-def footnotes_html(resolution: Resolution, page: str) -> str:
-    """The official text's footnotes, each linked to the element it belongs to."""
-    items = []
-    for note in resolution.footnotes:
-        where = ""
-        if note.element_id:
-            target = relative_url(page, ids.permalink(resolution.metadata.number, note.element_id))
-            where = f' (<a href="{attribute(target)}">{escape(ids.citation_label(note.element_id))}</a>)'
-        items.append(f"<li><strong>{escape(note.marker)}</strong> {escape(note.text)}{where}</li>")
-    return '<ol class="res-footnotes">' + "".join(items) + "</ol>"
+def footnotes(resolution: Resolution, page: str, element_prefix: str = "") -> list[tuple[str, str, str, str]]:
+    """The official text's footnotes as (marker, text, link to the element or '', the element's label)."""
+    number = resolution.metadata.number
+    return [
+        (note.marker, note.text, ids.permalink(number, note.element_id) if note.element_id else "", ids.citation_label(note.element_id) if note.element_id else "")
+        for note in resolution.footnotes
+        if note.element_id.startswith(element_prefix)
+    ]
 
 
 def annex_page(resolution: Resolution, annex: Annex, links: Links) -> Page:
@@ -360,16 +340,19 @@ def annex_page(resolution: Resolution, annex: Annex, links: Links) -> Page:
     page = ids.page_path(meta.number, annex.id)
     title = annex_title(annex)
     summary = " ".join(annex.headings) or _excerpt(" ".join(item.text for item in annex.items[:1]), 20)
-    body = [
-        front_matter(f"{meta.symbol}, {title.lower()}", f"{title} to Security Council resolution {meta.number} ({meta.year}): {summary}", citation_meta(meta)),
-        f"# {escape(title)}\n",
-        synthetic_notice(resolution),
-        f'<p class="res-context"><a href="{relative_url(page, f"{meta.number}/")}" data-pagefind-meta="resolution">{escape(meta.symbol)}</a>'
-        f' · <a href="{relative_url(page, f"{meta.number}/text/")}#{annex.id}">In the full text</a></p>\n',
-        annex_body(resolution, annex, page, links) + "\n",
-    ]
-    notes = [note for note in resolution.footnotes if note.element_id.startswith(f"{annex.id}-")]
-    if notes:
-        body.append("## Footnotes\n")
-        body.append(footnotes_html(replace(resolution, footnotes=tuple(notes)), page) + "\n")
-    return Page(page, "\n".join(body))
+    crumbs = [(meta.symbol, f"{meta.number}/", [("meta", "resolution")]), (title, "", [])]
+    markdown = render(
+        "page_annex.html.j2",
+        front_matter=Markup(front_matter(f"{meta.symbol}, {title.lower()}", f"{title} to Security Council resolution {meta.number} ({meta.year}): {summary}", citation_meta(meta))),
+        page=page,
+        title=title,
+        annex_id=annex.id,
+        meta=meta,
+        synthetic=synthetic_notice(resolution),
+        crumbs=crumbs,
+        neighbours=neighbours(resolution, page),
+        body=annex_body(resolution, annex, page, links, filters=f"resolution:{meta.symbol}, part:Annex", meta=f"number:{meta.number}"),
+        footnotes=footnotes(resolution, page, f"{annex.id}-"),
+        cite_data=Markup(cite_data(meta)),
+    )
+    return Page(page, markdown)

@@ -6,21 +6,13 @@ fact no source gives is left out rather than shown empty.
 
 from __future__ import annotations
 
+from ..citations import ordinal
 from ..model import Metadata, Resolution, SubjectScheme, Vote
 from .markup import attribute, escape
 
 UNDOCS = "https://undocs.org/"
 SCHEME_NAMES = {SubjectScheme.UNBIS: "UNBIS Thesaurus", SubjectScheme.EUROVOC: "EuroVoc", SubjectScheme.SDG: "Sustainable Development Goals"}
 SMALL_WORDS = {"of", "and", "the", "for", "de", "d’", "del"}
-
-
-def ordinal(number: int) -> str:
-    """7991 → '7991st', 5945 → '5945th', 4012 → '4012th', 4011 → '4011th'."""
-    if 10 <= number % 100 <= 20:
-        suffix = "th"
-    else:
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
 
 
 def long_date(metadata: Metadata) -> str:

@@ -1,15 +1,119 @@
-// Citation helpers: a paragraph label copies its permalink, a .res-copy button copies its
-// data-copy text, and a polite live region says so. Highlighting the target is CSS (:target).
+// Citing: a "Cite" button beside every label opens a small menu with one copy button per style
+// (UN, UN in prose, OSCOLA, Bluebook, BibTeX, CSL-JSON, permalink). A page carries what a
+// citation needs once (#res-cite-data: symbol, number, year, date, meeting, site URL); each text
+// is built here from the element's id, with the same formats as build_scripts/citations.py
+// (tests/test_browser_reader.py checks they are identical). Labels stay plain permalinks: a
+// click on a label follows it and copies nothing. A polite live region confirms each copy.
 // Listeners are delegated from `document`, so they survive Material's instant navigation too.
 (function () {
   "use strict";
 
-  // The site root, from Material's page config: "base" is the relative path from this page
-  // to the root ("../.." on /2364/op/20/), and data-permalink is relative to that root.
-  function siteRoot() {
-    var config = document.getElementById("__config");
-    var base = config ? JSON.parse(config.textContent).base : ".";
-    return new URL(base.replace(/\/?$/, "/"), document.baseURI);
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  var BLUEBOOK_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
+  var AUTHOR = "United Nations Security Council";
+  var ID = /^(pp|op|annex)-(\d+)((?:-[a-z0-9]+)*)$/;
+
+  function replaceAll(text, from, to) { return text.split(from).join(to); }
+
+  // ids.citation_label: "op-20-c-ii" → "20 (c) (ii)", "op-2-1" → "2, indent 1", "annex-1-3-b" → "annex, para. 3 (b)".
+  function citationLabel(id) {
+    var match = ID.exec(id);
+    var paragraph = parseInt(match[2], 10);
+    var parts = match[3] ? match[3].slice(1).split("-") : [];
+    var item = function (part) { return /^\d+$/.test(part) ? "indent " + part : "(" + part + ")"; };
+    if (match[1] === "annex") {
+      var name = paragraph === 1 ? "annex" : "annex " + paragraph;
+      if (!parts.length) return name;
+      var first = parts[0];
+      var head = /^\d+$/.test(first) ? "para. " + first : /^p\d+$/.test(first) ? "paragraph " + first.slice(1) + " (unnumbered)" : "(" + first + ")";
+      return name + ", " + [head].concat(parts.slice(1).map(item)).join(" ");
+    }
+    var labels = [String(paragraph)].concat(parts.map(item));
+    if (parts.length && /^\d+$/.test(parts[parts.length - 1])) {
+      return labels.slice(0, -1).join(" ") + ", " + labels[labels.length - 1];
+    }
+    return labels.join(" ");
+  }
+
+  // ids.permalink, absolute: the paragraph's page, plus a fragment below paragraph level.
+  function permalink(data, id) {
+    if (!id) return data.site + data.number + "/";
+    var match = ID.exec(id);
+    var page = data.number + "/" + match[1] + "/" + match[2] + "/";
+    return data.site + page + (id === match[1] + "-" + match[2] ? "" : "#" + id);
+  }
+
+  function compact(label) { return replaceAll(label, " (", "("); }
+
+  function ordinal(number) {
+    var suffix = [11, 12, 13].indexOf(number % 100) >= 0 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" })[number % 10] || "th";
+    return number + suffix;
+  }
+
+  // citations.citations: every style, in the same order and to the character.
+  function citations(data, id) {
+    var ymd = data.date.split("-").map(function (part) { return parseInt(part, 10); });
+    var longDate = ymd[2] + " " + MONTHS[ymd[1] - 1] + " " + ymd[0];
+    var usDate = BLUEBOOK_MONTHS[ymd[1] - 1] + " " + ymd[2] + ", " + ymd[0];
+    var shortSymbol = data.symbol.split(" (")[0];
+    var url = permalink(data, id);
+    var whole = "resolution " + data.number + " (" + data.year + ")";
+    var prefix = id ? ID.exec(id)[1] : "";
+    var un, prose, oscolaPin, bluebookPin, title;
+    if (!id) {
+      un = data.symbol; prose = whole; oscolaPin = ""; bluebookPin = ""; title = "Security Council " + whole;
+    } else if (prefix === "pp") {
+      var number = ID.exec(id)[2].replace(/^0+(?=\d)/, "");
+      un = data.symbol + ", preambular paragraph " + number;
+      prose = "preambular paragraph " + number + " of " + whole;
+      oscolaPin = ", preamble para " + number; bluebookPin = ", pmbl. para. " + number;
+      title = "Security Council " + whole + ", preambular paragraph " + number;
+    } else if (prefix === "annex") {
+      var annexLabel = citationLabel(id);
+      un = data.symbol + ", " + annexLabel; prose = annexLabel + " of " + whole;
+      oscolaPin = ", " + replaceAll(compact(annexLabel), "para. ", "para ");
+      bluebookPin = ", " + replaceAll(compact(annexLabel), "para. ", "¶ ");
+      title = "Security Council " + whole + ", " + annexLabel;
+    } else {
+      var label = citationLabel(id);
+      un = data.symbol + ", para. " + label;
+      prose = "paragraph " + label + " of " + whole;
+      oscolaPin = ", para " + compact(label); bluebookPin = ", ¶ " + compact(label);
+      title = "Security Council " + whole + ", paragraph " + label;
+    }
+    var key = "unsc-res-" + data.number + "-" + data.year + (id ? "-" + id : "");
+    var note = data.meeting ? ",\n  note = {Adopted at the " + ordinal(data.meeting) + " meeting of the Security Council}" : "";
+    var bibtex = "@misc{" + key + ",\n  title = {" + title + "},\n  author = {{" + AUTHOR + "}},\n  year = {" + data.year + "},\n" +
+      "  date = {" + data.date + "},\n  number = {" + data.symbol + "},\n  url = {" + url + "}" + note + "\n}";
+    var csl = {
+      id: key, type: "legislation", title: title, author: [{ literal: AUTHOR }], authority: AUTHOR,
+      issued: { "date-parts": [[ymd[0], ymd[1], ymd[2]]] }, number: data.symbol, URL: url
+    };
+    return [
+      { style: "UN", text: un },
+      { style: "UN, in prose", text: prose },
+      { style: "OSCOLA", text: "UNSC Res " + data.number + " (" + longDate + ") UN Doc " + shortSymbol + oscolaPin },
+      { style: "Bluebook", text: "S.C. Res. " + data.number + bluebookPin + " (" + usDate + ")" },
+      { style: "BibTeX", text: bibtex },
+      { style: "CSL-JSON", text: JSON.stringify(csl, null, 2) },
+      { style: "Permalink", text: url }
+    ];
+  }
+
+  function pageData() {
+    var script = document.getElementById("res-cite-data");
+    return script ? JSON.parse(script.textContent) : null;
+  }
+
+  function citation(id, style) {
+    var data = pageData();
+    var found = citations(data, id).filter(function (entry) { return entry.style === style; })[0];
+    return found ? found.text : "";
+  }
+
+  // "Copy the OSCOLA citation of S/RES/2364 (2017), para. 20 (c) (ii)": the style and the element.
+  function copyName(style, cited) {
+    return style === "Permalink" ? "Copy the permalink of " + cited : "Copy the " + style + " citation of " + cited;
   }
 
   function status() {
@@ -33,7 +137,7 @@
     clearTimer = setTimeout(function () {
       region.classList.remove("res-status--visible");
       region.textContent = "";
-    }, 2500);
+    }, 4000);
   }
 
   // The async Clipboard API needs a secure context (https or localhost); elsewhere fall back
@@ -54,35 +158,103 @@
     return copied ? Promise.resolve() : Promise.reject(new Error("copy failed"));
   }
 
+  function closeMenu(returnFocus) {
+    var menu = document.querySelector(".res-cite-menu");
+    if (!menu) return;
+    var toggle = document.querySelector(".res-cite-toggle[aria-expanded=true]");
+    menu.parentNode.removeChild(menu);
+    if (toggle) {
+      toggle.setAttribute("aria-expanded", "false");
+      toggle.removeAttribute("aria-controls");
+      if (returnFocus) toggle.focus();
+    }
+  }
+
+  // The menu of one element: a group of copy buttons after the label's line.
+  function openMenu(toggle) {
+    var element = toggle.closest(".res-el");
+    var data = pageData();
+    var entries = citations(data, element.id);
+    var cited = entries[0].text;
+    var menu = document.createElement("div");
+    menu.className = "res-cite-menu";
+    menu.id = "res-cite-menu";
+    menu.setAttribute("role", "group");
+    menu.setAttribute("aria-label", "Cite " + cited);
+    entries.forEach(function (entry) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "res-copy";
+      button.setAttribute("data-style", entry.style);
+      button.setAttribute("data-element", element.id);
+      button.setAttribute("aria-label", copyName(entry.style, cited));
+      button.textContent = entry.style;
+      menu.appendChild(button);
+    });
+    toggle.parentNode.insertAdjacentElement("afterend", menu);
+    toggle.setAttribute("aria-expanded", "true");
+    toggle.setAttribute("aria-controls", menu.id);
+    menu.querySelector("button").focus();
+  }
+
   document.addEventListener("click", function (event) {
-    var label = event.target.closest("a.res-label[data-permalink]");
-    if (label) {
-      // No preventDefault: following the #fragment is what highlights the paragraph.
-      var url = new URL(label.getAttribute("data-permalink"), siteRoot()).href;
-      var name = label.getAttribute("aria-label") || "paragraph";
-      copy(url).then(
-        function () { announce("Copied link to " + name); },
-        function () { announce("Could not copy; the link is " + url); }
+    var toggle = event.target.closest(".res-cite-toggle");
+    if (toggle) {
+      var wasOpen = toggle.getAttribute("aria-expanded") === "true";
+      closeMenu(false);
+      if (!wasOpen) openMenu(toggle);
+      return;
+    }
+    var button = event.target.closest("button.res-copy[data-style]");
+    if (button) {
+      var id = button.getAttribute("data-element");
+      var style = button.getAttribute("data-style");
+      var cited = citation(id, "UN");
+      var what = style === "Permalink" ? "the permalink of " + cited : "the " + style + " citation of " + cited;
+      copy(citation(id, style)).then(
+        function () { announce("Copied " + what); },
+        function () { announce("Could not copy " + what); }
       );
       return;
     }
-    var button = event.target.closest("button.res-copy[data-copy]");
-    if (button) {
-      var text = button.getAttribute("data-copy");
-      copy(text).then(
-        function () { announce("Copied: " + text); },
-        function () { announce("Could not copy"); }
-      );
-    }
+    if (!event.target.closest(".res-cite-menu")) closeMenu(false);
   });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && document.querySelector(".res-cite-menu")) closeMenu(true);
+  });
+
+  // A "Cite" button after each label, and each label's UN citation for print (extra.css shows it).
+  function addCiteButtons() {
+    var data = pageData();
+    if (!data) return;
+    document.querySelectorAll(".res-text .res-el > p > a.res-label").forEach(function (label) {
+      if (label.nextElementSibling && label.nextElementSibling.classList.contains("res-cite-toggle")) return;
+      var id = label.closest(".res-el").id;
+      var cited = citations(data, id)[0].text;
+      label.setAttribute("data-cite", cited);
+      var toggle = document.createElement("button");
+      toggle.type = "button";
+      toggle.className = "res-cite-toggle";
+      toggle.setAttribute("aria-expanded", "false");
+      toggle.setAttribute("aria-label", "Cite " + cited);
+      toggle.setAttribute("data-pagefind-ignore", "");
+      toggle.textContent = "Cite";
+      label.insertAdjacentElement("afterend", toggle);
+    });
+  }
 
   function enhance() {
     // A live region must be in the page before it changes, or screen readers miss the first message.
     status();
+    addCiteButtons();
     // Material's search dialog has no accessible name (axe: aria-dialog-name); give it one.
     var dialog = document.querySelector(".md-search[role=dialog]");
     if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
   }
+
+  // For tests and for anyone scripting the page: the same texts as build_scripts/citations.py.
+  window.resolutionCite = { citations: citations, citationLabel: citationLabel, pageData: pageData };
 
   if (window.document$) {
     window.document$.subscribe(enhance);
