@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass
 
 from . import ids
@@ -51,8 +52,8 @@ def ordinal(number: int) -> str:
 
 
 def _compact(label: str) -> str:
-    """'20 (c) (ii)' → '20(c)(ii)', the form OSCOLA and the Bluebook use."""
-    return label.replace(" (", "(")
+    """'20 (c) (ii)' → '20(c)(ii)', the form OSCOLA and the Bluebook use; '(unnumbered)' is not a label."""
+    return re.sub(r" \((?=[a-z]{1,5}\))", "(", label)
 
 
 def citations(meta: Metadata, element_id: str | None = None) -> list[Citation]:
@@ -80,7 +81,9 @@ def citations(meta: Metadata, element_id: str | None = None) -> list[Citation]:
         # 'annex, para. 3 (b)': the annex names itself, so no 'para.' goes before it.
         label = ids.citation_label(element_id)
         un, prose = f"{meta.symbol}, {label}", f"{label} of {whole}"
-        oscola_pin, bluebook_pin = f", {_compact(label).replace('para. ', 'para ')}", f", {_compact(label).replace('para. ', '¶ ')}"
+        annex, _, rest = label.partition(", ")
+        pin = f"{annex}, {_compact(rest)}" if rest else annex
+        oscola_pin, bluebook_pin = f", {pin.replace('para. ', 'para ')}", f", {pin.replace('para. ', '¶ ')}"
         title = f"Security Council {whole}, {label}"
     else:
         label = ids.citation_label(element_id)

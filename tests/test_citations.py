@@ -38,7 +38,9 @@ def test_every_operative_page_offers_its_citation_with_a_copy_button(site, numbe
     page = BeautifulSoup(html, "lxml")
     citation = f"S/RES/2364 (2017), para. {number}"
     assert citation in page.find(class_="res-citations").get_text()
-    assert page.find("button", class_="res-copy", attrs={"data-copy": citation})
+    # The button's text is built by cite.js (test_browser_reader.py); its name says what it copies.
+    button = page.find("button", class_="res-copy", attrs={"data-style": "UN", "data-element": f"op-{number}"})
+    assert button["aria-label"] == f"Copy the UN citation of {citation}"
     assert page.find("link", rel="canonical")["href"].endswith(f"/2364/op/{number}/")
     data = json.loads(page.find("script", type="application/ld+json").string)
     assert data["@type"] == "Legislation" and data["legislationIdentifier"] == citation

@@ -58,7 +58,7 @@ def test_resolutions_absent_from_the_site_still_link_to_the_official_document(co
 
 
 def test_incoming_references_cross_resolutions(corpus_site):
-    referred = page(corpus_site, "2364/op/2").find("h2", string="Referred to in").find_next("ul")
+    referred = next(d for d in page(corpus_site, "2364/op/2").find_all("details", class_="res-facet") if d.summary.contents[0].strip() == "Referred to in").ul
     assert "Resolution 9001 (2018), paragraph 22 (d)" in [li.get_text() for li in referred.find_all("li")]
     cited = page(corpus_site, "2364").find("h2", string="Cited by other resolutions on this site").find_next("ul")
     labels = [li.get_text() for li in cited.find_all("li")]

@@ -121,7 +121,7 @@ def test_hostile_headings_are_shown_as_themselves(hostile_site):
     text_page = soup(hostile_site, "2364/text")
     assert text_page.find(id="section-42").get_text().strip() == SECTION_HEADING[1]
     assert text_page.find(id="op-20-b").find(class_="res-heading-text").get_text() == SUBHEADING[1]
-    context = soup(hostile_site, "2364/op/42").find(class_="res-context").get_text()
+    context = soup(hostile_site, "2364/op/42").find(class_="res-breadcrumb").get_text()
     assert SECTION_HEADING[1] in context
 
 

@@ -60,14 +60,14 @@ def test_restored_words_are_marked_and_the_note_explains_them(site):
     restored = page.find("ins", class_="res-restored")
     assert restored.get_text() == "Decides that MINUSMA’s mandate shall include the following priority"
     notes = page.find(class_="res-editorial").get_text(" ", strip=True)
-    assert "Erratum" in notes and "restored from the official document" in notes
+    assert "Corrected from the official document" in notes and "restored and marked in the text" in notes
 
 
 def test_paragraph_pages_show_their_section_and_neighbours(site):
     page = soup(site, "2364/op/16/index.html")
-    assert "MINUSMA’s mandate" in page.find(class_="res-context").get_text()
-    pager = page.find(class_="res-pager")
-    assert [a["href"] for a in pager.find_all("a")] == ["../15/", "../17/"]
+    assert "MINUSMA’s mandate" in page.find(class_="res-breadcrumb").get_text()
+    pagers = page.find_all(class_="res-pager")
+    assert [[a["href"] for a in pager.find_all("a")] for pager in pagers] == [["../15/", "../17/"]] * 2
 
 
 def test_paragraph_pages_stay_small(site):

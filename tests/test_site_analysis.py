@@ -12,8 +12,9 @@ def page(site, path):
 
 
 def facet(site, path, heading):
-    h2 = page(site, path).find("h2", string=heading)
-    return [li.a.get_text() for li in h2.find_next("ul").find_all("li")] if h2 else []
+    """The links listed under ``heading`` ('Asked of', 'Themes'…), folded in a <details> after the text."""
+    found = [d for d in page(site, path).find_all("details", class_="res-facet") if d.summary.contents[0].strip() == heading]
+    return [li.a.get_text() for li in found[0].ul.find_all("li")] if found else []
 
 
 def test_paragraph_pages_list_addressees_themes_and_verbs(site):

@@ -10,6 +10,11 @@ def page(site, path):
     return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "lxml")
 
 
+def facet(paragraph_page, heading):
+    """The list under ``heading`` ('Referred to in'…), folded in a <details> after the paragraph's text."""
+    return next(d for d in paragraph_page.find_all("details", class_="res-facet") if d.summary.contents[0].strip() == heading).ul
+
+
 def links_in(site, path, element_id):
     node = page(site, path).find(id=element_id)
     own = [a for a in node.find_all("a", class_="res-ref-internal") if a.find_parent(class_="res-el") is node]
@@ -39,7 +44,7 @@ def test_the_full_text_links_references_within_the_page(site):
 
 
 def test_a_range_lists_every_paragraph_it_covers(site):
-    outgoing = page(site, "2364/op/47").find("h2", string="References in this paragraph").find_next("ul")
+    outgoing = facet(page(site, "2364/op/47"), "References in this paragraph")
     hrefs = [a["href"] for a in outgoing.find_all("a")]
     assert [h for h in hrefs if h.startswith("../3")] == ["../31/", "../32/", "../33/", "../34/", "../35/", "../36/"]
 
@@ -63,8 +68,7 @@ def test_a_paragraph_of_another_resolution_links_to_that_resolution_not_here(sit
     ],
 )
 def test_incoming_references_are_listed_and_linked(site, path, expected):
-    heading = page(site, path).find("h2", string="Referred to in")
-    items = heading.find_next("ul").find_all("li")
+    items = facet(page(site, path), "Referred to in").find_all("li")
     assert [li.get_text() for li in items] == expected
     assert all(li.a["href"].startswith("../") for li in items)
 

@@ -169,17 +169,17 @@ def overview_page(resolution: Resolution, extra_sections: list[tuple[str, list[L
         page=page,
         meta=meta,
         synthetic=synthetic_notice(resolution),
-        record=[(name, Markup(value)) for name, value in record_rows(resolution)],
+        record=record_rows(resolution),
         count=count,
         data=[(f"data/{meta.number}.{ext}", label) for ext, label in (("json", "JSON"), ("csv", "CSV"), ("akn.xml", "Akoma Ntoso XML"))],
         facts=facts,
         history=Markup(history),
-        source=Markup(source_note(resolution)),
+        source=source_note(resolution),
         sections=sections,
         unsectioned=unsectioned,
         preamble=_links_to_paragraphs(resolution.preamble, meta.number, lambda p: f"PP{p.number}"),
         annexes=[LinkItem(annex_title(annex), ids.page_path(meta.number, annex.id), " ".join(annex.headings)) for annex in resolution.annexes],
-        subjects=Markup(subjects_html(resolution)),
+        subjects=subjects_html(resolution),
         extra_sections=extra_sections,
         citations=citations(meta),
         cite_data=Markup(cite_data(meta)),
@@ -256,11 +256,16 @@ def _position(resolution: Resolution, page: str) -> int:
     return next(position for position, (_, path) in enumerate(reading_order(resolution)) if path == page)
 
 
+SEARCH_RESOLUTION = [("meta", "resolution"), ("filter", "resolution")]
+"""The breadcrumb's link to the resolution names it in search results and is the search filter 'resolution'.
+(One Pagefind attribute holds one key: a comma-separated list is read as a single value.)"""
+
+
 def _crumbs(resolution: Resolution, element: Element) -> tuple[str, list[tuple[str, str, list[tuple[str, str]]]]]:
     """The part of the resolution ('Preamble', 'Operative part') and the breadcrumb's links to it."""
     meta = resolution.metadata
     text = f"{meta.number}/text/"
-    home = (meta.symbol, f"{meta.number}/", [("meta", "resolution")])
+    home = (meta.symbol, f"{meta.number}/", SEARCH_RESOLUTION)
     if element.kind is ElementKind.PREAMBULAR:
         return "Preamble", [home, ("Preamble", f"{text}#preamble", [("meta", "section")])]
     section = resolution.section_of(element.number)
@@ -282,7 +287,7 @@ def paragraph_page(resolution: Resolution, element: Element, links: Links, histo
     cited = citations(meta, element.id)
     facets = links.facets(element)
     themes = next((items for heading, items in facets if heading == "Themes"), [])
-    filters = f"resolution:{meta.symbol}, part:{part}"
+    filters = f"part:{part}"
     view = with_contents(element_view(resolution, element, page, links.spans))
     short_title = title.lower() if element.kind is ElementKind.PREAMBULAR else f"paragraph {element.number}"
     markdown = render(
@@ -340,7 +345,7 @@ def annex_page(resolution: Resolution, annex: Annex, links: Links) -> Page:
     page = ids.page_path(meta.number, annex.id)
     title = annex_title(annex)
     summary = " ".join(annex.headings) or _excerpt(" ".join(item.text for item in annex.items[:1]), 20)
-    crumbs = [(meta.symbol, f"{meta.number}/", [("meta", "resolution")]), (title, "", [])]
+    crumbs = [(meta.symbol, f"{meta.number}/", SEARCH_RESOLUTION), (title, "", [])]
     markdown = render(
         "page_annex.html.j2",
         front_matter=Markup(front_matter(f"{meta.symbol}, {title.lower()}", f"{title} to Security Council resolution {meta.number} ({meta.year}): {summary}", citation_meta(meta))),
@@ -351,7 +356,7 @@ def annex_page(resolution: Resolution, annex: Annex, links: Links) -> Page:
         synthetic=synthetic_notice(resolution),
         crumbs=crumbs,
         neighbours=neighbours(resolution, page),
-        body=annex_body(resolution, annex, page, links, filters=f"resolution:{meta.symbol}, part:Annex", meta=f"number:{meta.number}"),
+        body=annex_body(resolution, annex, page, links, filters="part:Annex", meta=f"number:{meta.number}"),
         footnotes=footnotes(resolution, page, f"{annex.id}-"),
         cite_data=Markup(cite_data(meta)),
     )

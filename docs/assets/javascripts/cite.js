@@ -43,7 +43,8 @@
     return data.site + page + (id === match[1] + "-" + match[2] ? "" : "#" + id);
   }
 
-  function compact(label) { return replaceAll(label, " (", "("); }
+  // "20 (c) (ii)" → "20(c)(ii)"; "(unnumbered)" is not a label.
+  function compact(label) { return label.replace(/ \((?=[a-z]{1,5}\))/g, "("); }
 
   function ordinal(number) {
     var suffix = [11, 12, 13].indexOf(number % 100) >= 0 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" })[number % 10] || "th";
@@ -71,8 +72,10 @@
     } else if (prefix === "annex") {
       var annexLabel = citationLabel(id);
       un = data.symbol + ", " + annexLabel; prose = annexLabel + " of " + whole;
-      oscolaPin = ", " + replaceAll(compact(annexLabel), "para. ", "para ");
-      bluebookPin = ", " + replaceAll(compact(annexLabel), "para. ", "¶ ");
+      var comma = annexLabel.indexOf(", ");
+      var pin = comma < 0 ? annexLabel : annexLabel.slice(0, comma) + ", " + compact(annexLabel.slice(comma + 2));
+      oscolaPin = ", " + replaceAll(pin, "para. ", "para ");
+      bluebookPin = ", " + replaceAll(pin, "para. ", "¶ ");
       title = "Security Council " + whole + ", " + annexLabel;
     } else {
       var label = citationLabel(id);
