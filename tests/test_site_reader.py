@@ -89,6 +89,8 @@ def test_the_top_pager_comes_before_the_text_and_the_text_before_everything_else
     html = (site / "2364/op/20/index.html").read_text(encoding="utf-8")
     order = [html.index(marker) for marker in ('class="res-pager res-pager--top"', 'class="res-text"', 'id="about"', 'id="cite"', 'class="res-pager res-pager--bottom"')]
     assert order == sorted(order)
+    link = BeautifulSoup(html, "lxml").find("p", class_="res-context").a
+    assert (link.get_text(), link["href"]) == ("Paragraph 20 in the full text", "../../text/#op-20")
     # Preambular paragraph 3 is one sentence: its text must come before any list or citation.
     html = (site / "2364/pp/3/index.html").read_text(encoding="utf-8")
     assert html.index('id="pp-3"') < html.index('id="cite"')

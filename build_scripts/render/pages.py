@@ -296,6 +296,7 @@ def paragraph_page(resolution: Resolution, element: Element, links: Links, histo
         page=page,
         title=title,
         synthetic=synthetic_notice(resolution),
+        full_text=f"{meta.number}/text/#{element.id}",
         crumbs=[*crumbs, (title, "", [])],
         neighbours=neighbours(resolution, page),
         text=text_block([view], searchable=True, filters=filters, meta=f"number:{meta.number}"),
