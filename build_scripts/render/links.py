@@ -14,7 +14,7 @@ from ..model import Element, RepairRule, Resolution
 from ..analyse.references import Reference, ReferenceKind, incoming
 from .corpus import Corpus, describe
 from .markup import Span, SpanKind, relative_url
-from .pages import LinkItem
+from .pages import THEMES, LinkItem
 
 REFERENCES_PAGE = "references/"
 
@@ -169,7 +169,7 @@ class ResolutionLinks:
         return [
             ("Asked of", [LinkItem(gazetteer.actor(a).name, f"actors/{a}/", note(w)) for a, w in asked.items()]),
             ("Also mentioned", [LinkItem(gazetteer.actor(a).name, f"actors/{a}/", note(w)) for a, w in mentioned.items() if a not in asked]),
-            ("Themes", [LinkItem(taxonomy.theme(t).name, f"themes/{t}/", note(w)) for t, w in themes.items()]),
+            (THEMES, [LinkItem(taxonomy.theme(t).name, f"themes/{t}/", note(w)) for t, w in themes.items()]),
             ("Operative verbs", [LinkItem(f"{lemma} (strength {-strength})", f"verbs/#strength-{-strength}", note(w)) for (strength, lemma), w in sorted(verbs.items())]),
         ]
 

@@ -54,6 +54,10 @@ class LinkItem:
     note: str = ""
 
 
+THEMES = "Themes"
+"""The facet (``Links.facets``) whose entries are the search filter 'theme'."""
+
+
 class Links(Protocol):
     """What the pages need from the reference and annotation stages."""
 
@@ -286,7 +290,6 @@ def paragraph_page(resolution: Resolution, element: Element, links: Links, histo
     part, crumbs = _crumbs(resolution, element)
     cited = citations(meta, element.id)
     facets = links.facets(element)
-    themes = next((items for heading, items in facets if heading == "Themes"), [])
     filters = f"part:{part}"
     view = with_contents(element_view(resolution, element, page, links.spans))
     short_title = title.lower() if element.kind is ElementKind.PREAMBULAR else f"paragraph {element.number}"
@@ -302,7 +305,7 @@ def paragraph_page(resolution: Resolution, element: Element, links: Links, histo
         text=text_block([view], searchable=True, filters=filters, meta=f"number:{meta.number}"),
         history=Markup(history),
         notes=notes(repairs_in(resolution, element)),
-        facets=[(heading, items, "theme" if items is themes else "") for heading, items in facets if items],
+        facets=[(heading, items, "theme" if heading == THEMES else "") for heading, items in facets if items],
         incoming=links.incoming(element),
         outgoing=links.outgoing(element),
         citations=cited,
