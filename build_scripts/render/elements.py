@@ -45,7 +45,7 @@ def element_html(resolution: Resolution, element: Element, page: str, spans_for:
         link = f"#{element.id}"
     label = (
         f'<a class="res-label" href="{attribute(link)}" data-permalink="{attribute(ids.permalink(number, element.id))}" '
-        f'aria-label="{attribute(spoken_label(resolution, element))}">{escape(label_text(element))}</a>'
+        f'aria-label="{attribute(spoken_label(resolution, element))}" data-pagefind-ignore>{escape(label_text(element))}</a>'
     )
     text = render_text(element.text, spans_for(element, page))
     if element.kind is ElementKind.PREAMBULAR:

@@ -242,6 +242,9 @@ def paragraph_page(resolution: Resolution, element: Element, links: Links) -> Pa
     context.append(f'<a href="{relative_url(page, f"{meta.number}/text/")}#{element.id}">In the full text</a>')
     body.append('<p class="res-context">' + " · ".join(context) + "</p>\n")
     body.append(text_block([element_html(resolution, element, page, links.spans)], searchable=True) + "\n")
+    themes = next((items for heading, items in links.facets(element) if heading == "Themes"), [])
+    part = "Preamble" if element.kind is ElementKind.PREAMBULAR else "Operative part"
+    body.append(search_filters(meta, part, [theme.label for theme in themes]))
     repairs = repairs_in(resolution, element)
     if repairs:
         body.append('<div class="res-editorial" role="note"><p class="res-editorial-title">Editorial notes</p>' + notes_html(resolution, repairs, page) + "</div>\n")
@@ -261,6 +264,13 @@ def paragraph_page(resolution: Resolution, element: Element, links: Links) -> Pa
     body.append(f'<script type="application/ld+json">{json_ld(meta, element.id, title=f"{meta.symbol}, {title.lower()}")}</script>\n')
     body.append(_previous_next(resolution, element, siblings, page))
     return Page(page, "\n".join(body))
+
+
+def search_filters(meta, part: str, themes: list[str]) -> str:
+    """What Pagefind files the page under: resolution, part and themes (filters), and its number (meta)."""
+    values = [("resolution", meta.symbol), ("part", part), *(("theme", theme) for theme in themes)]
+    spans = "".join(f'<span data-pagefind-filter="{key}">{escape(value)}</span>' for key, value in values)
+    return f'<div hidden data-pagefind-meta="number:{meta.number}">{spans}</div>\n'
 
 
 def _copy_button(text: str, what: str) -> str:
@@ -367,6 +377,7 @@ def annex_page(resolution: Resolution, annex: Annex, links: Links) -> Page:
         f'<p class="res-context"><a href="{relative_url(page, f"{meta.number}/")}" data-pagefind-meta="resolution">{escape(meta.symbol)}</a>'
         f' · <a href="{relative_url(page, f"{meta.number}/text/")}#{annex.id}">In the full text</a></p>\n',
         annex_body(resolution, annex, page, links) + "\n",
+        search_filters(meta, "Annex", []),
     ]
     notes = [note for note in resolution.footnotes if note.element_id.startswith(f"{annex.id}-")]
     if notes:
