@@ -115,14 +115,31 @@
     return null;
   }
 
-  // Where a hit opens: the last element with an id that starts at or before the first word found.
-  function landing(hit) {
-    var first = Math.min.apply(null, hit.locations.length ? hit.locations : [0]);
-    var best = null;
-    hit.anchors.forEach(function (anchor) {
-      if (anchor.location <= first && (!best || anchor.location >= best.location)) best = anchor;
-    });
+  // Where a hit opens: the element (by id) holding the most of the words searched for, closest
+  // together, then the first; each word found belongs to the last element that starts at or before it.
+  function landing(hit, query) {
+    var terms = (query.match(/[\p{L}\p{N}]+/gu) || []).map(fold);
     var words = hit.content.split(/\s+/);
+    var anchors = hit.anchors.filter(function (a) { return a.id; }).sort(function (a, b) { return a.location - b.location; });
+    var regions = {};
+    hit.locations.forEach(function (at) {
+      var owner = null;
+      anchors.forEach(function (anchor) { if (anchor.location <= at) owner = anchor; });
+      if (!owner) return;
+      var word = fold(words[at] || "");
+      var term = terms.filter(function (t) { return word.slice(0, 5) === t.slice(0, 5); })[0] || word;
+      var region = regions[owner.id] || (regions[owner.id] = { anchor: owner, terms: {}, first: at, last: at });
+      region.terms[term] = true;
+      region.last = at;
+    });
+    var best = null;
+    Object.keys(regions).forEach(function (id) {
+      var region = regions[id], distinct = Object.keys(region.terms).length;
+      var span = region.last - region.first;
+      if (!best || distinct > best.distinct || (distinct === best.distinct && span < best.span)) {
+        best = { region: region, distinct: distinct, span: span };
+      }
+    });
     var found = [];
     hit.locations.forEach(function (at) {
       var word = (words[at] || "").replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
@@ -130,9 +147,9 @@
     });
     var url = new URL(hit.url, location.href);
     found.slice(0, 8).forEach(function (word) { url.searchParams.append("pagefind-highlight", word); });
-    if (best && best.id) url.hash = best.id;
-    var title = (best && best.id && spokenId(best.id)) || hit.meta.title;
-    return { url: url.href, title: title };
+    var anchor = best && best.region.anchor;
+    if (anchor) url.hash = anchor.id;
+    return { url: url.href, title: (anchor && spokenId(anchor.id)) || hit.meta.title };
   }
 
   function element(tag, className, text) {
@@ -171,7 +188,7 @@
     var selects = element("div", "res-search-selects");
     filters.appendChild(selects);
     var list = element("ol", "md-search-result__list res-search-results");
-    var more = element("button", "md-button res-search-more", "More results");
+    var more = element("button", "md-button md-button--primary res-search-more", "More results");
     more.type = "button";
     more.hidden = true;
     panel.replaceChildren(status, scopeBar, filters, list, more);
@@ -202,7 +219,7 @@
       return Promise.all(batch.map(function (r) { return r.data(); })).then(function (hits) {
         if (ticket !== state.ticket) return;
         hits.forEach(function (hit) {
-          var where = landing(hit);
+          var where = landing(hit, state.query);
           var meta = [hit.meta.resolution, hit.meta.section].filter(Boolean).join(" · ");
           list.appendChild(item(where.url, where.title, meta, hit.excerpt));
         });
@@ -246,6 +263,7 @@
       list.replaceChildren();
       more.hidden = true;
       scopeBar.hidden = true;
+      panel.removeAttribute("data-query");
       if (!query) { status.textContent = ""; filters.hidden = true; return Promise.resolve(); }
       status.textContent = "Searching…";
       return load().then(function (both) {
@@ -307,6 +325,9 @@
         });
       }).catch(function () {
         if (ticket === state.ticket) status.textContent = "Search needs the site to be served over http(s); it cannot read its index from a file.";
+      }).then(function () {
+        // Done: what the panel shows is this query's answer (tests and assistive tools can wait for it).
+        if (ticket === state.ticket) panel.setAttribute("data-query", query);
       });
     }
 
