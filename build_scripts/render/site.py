@@ -43,7 +43,7 @@ from .insight_pages import INSIGHT_LINKS, insight_pages
 from .links import ResolutionLinks
 from .pages import LinkItem, Page, annex_page, home_page, overview_page, paragraph_page, text_page
 from .references_page import references_page
-from .search_page import search_page
+from .search_page import resolutions_json, search_page
 from .tables import to_csv
 
 GENERATED_FILES = ("index.md",)
@@ -293,6 +293,7 @@ def render_corpus(entries: list[Entry]) -> dict[str, str | bytes]:
     )
     for page in shared:
         outputs[page.file] = page.markdown
+    outputs.update([resolutions_json(resolutions)])
     return outputs
 
 
