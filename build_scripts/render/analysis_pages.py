@@ -45,7 +45,6 @@ ACTORS_PER_PAGE = 100
 """Actors listed on one page of the index."""
 
 Corpus = list[tuple[Resolution, Annotations]]
-INLINE_RESOLUTIONS = listing.INLINE_RESOLUTIONS
 
 
 @dataclass(frozen=True, slots=True)
