@@ -163,6 +163,7 @@ def test_picture_text_keeps_its_contrast_in_both_schemes(browser: Browser, origi
     page = context.new_page()
     page.goto(origin + path, wait_until="networkidle")
     page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    page.wait_for_timeout(500)  # Material eases link colours in over 125 ms
     fills = page.evaluate("() => [...new Set([...document.querySelectorAll('figure.res-figure svg text')].map(t => getComputedStyle(t).fill))]")
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     context.close()
