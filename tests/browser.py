@@ -44,6 +44,10 @@ PAGE_KINDS = {
     "reference map": "2364/references-map/",
     "matrix": "2364/matrix/",
     "strength": "2364/strength/",
+    "actors, a page of the index": "actors/1/",
+    "actor in one resolution": "actors/minusma/2364/",
+    "cited documents, a page": "references/resolutions/1/",
+    "cited document": "references/cited/s-res-1325-2000/",
 }
 
 

@@ -104,7 +104,9 @@ def test_each_picture_is_well_formed_and_accessible(pages, path):
     namespace = "{http://www.w3.org/2000/svg}"
     labelled = root.get("aria-labelledby").split()
     assert [root.find(f"{namespace}title").get("id"), root.find(f"{namespace}desc").get("id")] == labelled
-    assert root.get("role") in ("img", "group") and root.get("width") == "100%" and root.get("viewBox")
+    # Drawn at its own size, never scaled: the 14-unit text is 14 px wherever the picture shows.
+    assert root.get("role") in ("img", "group") and root.get("viewBox") == f"0 0 {root.get('width')} {root.get('height')}"
+    assert root.get("font-size") == "14" and not [t for t in root.iter(f"{namespace}text") if t.get("font-size")]
     assert all(a.get("aria-label") for a in root.iter(f"{namespace}a"))
     soup = html(pages[path])
     assert soup.find("figure").find("figcaption").get_text()
@@ -163,3 +165,81 @@ def test_a_text_without_headings_still_has_a_square_per_paragraph():
     [page] = [p for p in insight_pages(resolution, analysis) if p.path.endswith("/strength/")]
     root = etree.fromstring(SVG.search(page.markdown).group(0).encode("utf-8"))
     assert len(list(root.iter("{http://www.w3.org/2000/svg}a"))) == len(resolution.operative) == 9
+
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+OTHER_RESOLUTIONS = ["S_RES_2640 (2022)-2210294E.xml", "S_RES_2253_1522456E.xml", "S_RES_2690_E.xml", "S_RES_1325_N0072018.xml"]
+
+
+@pytest.fixture(scope="module", params=OTHER_RESOLUTIONS)
+def other_pages(request):
+    """The insight pages of another real resolution: a sanctions text (2253), MINUSMA’s last renewal, women and peace and security (1325)."""
+    from pathlib import Path
+
+    from build_scripts.pipeline import load_resolution
+
+    resolution, _ = load_resolution(Path(__file__).resolve().parent.parent / "source_texts" / request.param)
+    found, _warnings = analyse(resolution)
+    return {page.path.split("/", 1)[1]: page for page in insight_pages(resolution, found)}
+
+
+def svg_root(page):
+    return etree.fromstring(SVG.search(page.markdown).group(0).encode("utf-8"))
+
+
+def test_matrix_row_labels_are_whole_and_unique(pages, other_pages):
+    for matrix in (pages["2364/matrix/"], other_pages["matrix/"]):
+        rows = [a.get("aria-label") for a in svg_root(matrix).iter(f"{SVG_NS}a") if a.get("aria-label").startswith("What is asked of ")]
+        assert rows and len(rows) == len(set(rows))
+        for anchor in svg_root(matrix).iter(f"{SVG_NS}a"):
+            if anchor.get("aria-label").startswith("What is asked of "):
+                shown = " ".join(t.text for t in anchor.iter(f"{SVG_NS}text"))
+                assert shown == anchor.get("aria-label").removeprefix("What is asked of "), "the row label is the whole name"
+
+
+def test_two_actors_with_one_name_get_two_labels():
+    from build_scripts.render.svg import unique_labels
+
+    assert unique_labels(["Special Representative", "Member States", "Special Representative"]) == ["Special Representative", "Member States", "Special Representative (2)"]
+
+
+def _ends(path):
+    """(start y, end y) of an SVG path 'M x y C … x y'."""
+    numbers = path.get("d").replace(",", " ").split()
+    return float(numbers[2]), float(numbers[-1])
+
+
+def test_each_cited_document_has_its_own_end_of_line(pages, other_pages):
+    for page in (pages["2364/references-map/"], other_pages.get("references-map/")):
+        if page is None:
+            continue
+        root = svg_root(page)
+        documents = [a for a in root.iter(f"{SVG_NS}a") if not a.get("aria-label").lower().startswith(("paragraph", "preambular", "annex"))]
+        cited = {row.find_all("td")[2].get_text() for row in html(page).find("tbody").find_all("tr") if row.find_all("td")[1].get_text() != "this resolution"}
+        ends = {_ends(path)[1] for path in root.iter(f"{SVG_NS}path") if path.get("class") == "fig-edge"}
+        # One row, so one end point, per cited document: lines no longer meet at one corner of a box.
+        assert len(ends) == len(cited) >= len(documents) > 0
+
+
+def test_internal_arcs_join_the_citing_paragraph_to_the_cited_one(pages):
+    root = svg_root(pages["2364/references-map/"])
+    nodes = {a.get("aria-label"): float(a.find(f"{SVG_NS}text").get("y")) - 5 for a in root.iter(f"{SVG_NS}a") if a.get("aria-label").startswith("paragraph")}
+    arcs = {_ends(path) for path in root.iter(f"{SVG_NS}path") if path.get("class") == "fig-arc"}
+    # 37 cites 47 and 47 (ii) cites 34 (see the table test above): arcs run between those rows.
+    assert (nodes["paragraph 37"], nodes["paragraph 47"]) in arcs
+    assert (nodes["paragraph 47"], nodes["paragraph 34"]) in arcs
+
+
+@pytest.mark.parametrize("path", ["references-map/", "matrix/", "strength/"])
+def test_pictures_take_their_colours_from_the_stylesheet(pages, path):
+    svg = SVG.search(pages[f"2364/{path}"].markdown).group(0)
+    assert not re.search(r"#[0-9a-fA-F]{3,6}\b", svg), "no hard-coded colour: the dark scheme must be able to recolour it"
+    assert 'fill="currentColor"' in svg
+
+
+def test_every_table_cell_carries_its_column_name(pages, other_pages):
+    for page in [*pages.values(), *other_pages.values()]:
+        for table in html(page).find_all("table"):
+            headers = [th.get_text() for th in table.find("thead").find_all("th")]
+            for row in table.find("tbody").find_all("tr"):
+                assert [td["data-label"] for td in row.find_all("td")] == headers, page.path

@@ -91,6 +91,41 @@ def test_the_references_index_lists_instruments_without_links(site):
     names = [h.get_text() for h in index.find_all("h3")]
     assert any("Rome Statute" in n for n in names) and any("Charter of the United Nations" in n for n in names)
     assert any("Agreement on Peace and Reconciliation in Mali" in n for n in names)
-    cited = index.find(id="resolutions").find_next("table").get_text(" ")
-    for symbol in ("S/RES/1265 (1999)", "S/RES/2295 (2016)", "S/RES/2359 (2017)", "S/RES/2253 (2015)"):
-        assert symbol in cited
+
+
+def cited_documents(site):
+    """Every (symbol, 'Cited in' cell) of the references, following the index to its pages."""
+    index = page(site, "references")
+    rows = []
+    for anchor in ("resolutions", "documents"):
+        table = index.find(id=anchor).find_next("table")
+        if [th.get_text() for th in table.find_all("th")] == ["Page", "Documents"]:
+            for link in table.find_all("a"):
+                chunk = page(site, f"references/{link['href']}".rstrip("/"))
+                rows += [(tr.td.get_text(), tr.find_all("td")[1]) for tr in chunk.find("tbody").find_all("tr")]
+        else:
+            rows += [(tr.td.get_text(), tr.find_all("td")[1]) for tr in table.find("tbody").find_all("tr")]
+    return rows
+
+
+def test_every_cited_document_is_on_a_page_of_the_references(site):
+    symbols = [symbol for symbol, _ in cited_documents(site)]
+    for symbol in ("S/RES/1265 (1999)", "S/RES/2295 (2016)", "S/RES/2359 (2017)", "S/RES/2253 (2015)", "S/PRST/2015/22"):
+        assert symbol in symbols
+    assert len(symbols) == len(set(symbols))
+
+
+def test_a_document_cited_by_many_resolutions_lists_each_citing_paragraph_on_its_own_page(site):
+    cells = dict(cited_documents(site))
+    # 1325 (2000) is cited by most resolutions on the site: too many for its row.
+    link = cells["S/RES/1325 (2000)"].a
+    assert link.get_text().endswith(" resolutions") and link["href"] == "../../cited/s-res-1325-2000/"
+    own = page(site, "references/cited/s-res-1325-2000")
+    rows = {tr.td.get_text(): [a["href"] for a in tr.find_all("td")[1].find_all("a")] for tr in own.find("tbody").find_all("tr")}
+    assert len(rows) == int(link.get_text().split()[0]) > 3
+    assert all(hrefs for hrefs in rows.values())
+    cited_here = {a["href"] for a in page(site, "2364/text").find_all("a", class_="res-ref-corpus") if a["href"].startswith("../../1325/")}
+    assert cited_here and "../../../2364/pp/12/" in rows["S/RES/2364 (2017)"]
+    # A document cited once names its citing paragraph in its row.
+    once = [cell for symbol, cell in cited_documents(site) if not cell.get_text().endswith(" resolutions")]
+    assert once and all(cell.a["href"].startswith("../../../") for cell in once if cell.a)

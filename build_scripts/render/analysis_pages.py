@@ -1,19 +1,27 @@
 """Pages that answer "who is asked to do what, on which theme, how strongly", across the corpus.
 
 /actors/ and /actors/ID/; /themes/ and /themes/ID/; /verbs/ (asks by strength); /glossary/.
-Every entry links to the exact element, sub-paragraphs included.
+Every entry links to the exact element, sub-paragraphs included. No page grows with the corpus:
+an actor, theme or the verbs list their elements per resolution on pages of their own, then by
+year (``listing.split``), and the actors' index lists at most :data:`ACTORS_PER_PAGE` actors,
+the rest on numbered pages ``actors/2/``, ``actors/3/`` (no actor id is a number).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from types import SimpleNamespace
 
 from .. import ids
+from ..analyse.actors import Actor, ActorKind
 from ..analyse.annotate import Annotations
 from ..model import Element, Resolution
+from . import listing
 from .links import element_name
-from .markup import attribute, escape, relative_url
+from .listing import Group, Item, Section
 from .pages import Page, front_matter
+from .templating import render
 
 STRENGTHS = {
     4: "Decides, demands, authorizes: the Council decides or empowers",
@@ -22,13 +30,30 @@ STRENGTHS = {
     1: "Welcomes, commends, affirms, reiterates, expresses: the Council states a view",
 }
 
-Corpus = list[tuple[Resolution, Annotations]]
-Section = tuple[str, str, int]
-"""(Markdown heading line, HTML list, number of elements listed)."""
+KINDS = {
+    ActorKind.UN_ORGAN_OR_OFFICIAL: "UN organ or official",
+    ActorKind.UN_MISSION: "UN mission",
+    ActorKind.STATE_OR_GOVERNMENT: "State or government",
+    ActorKind.ARMED_GROUP_PARTY: "Armed group or party to an agreement",
+    ActorKind.TERRORIST_GROUP: "Terrorist group",
+    ActorKind.REGIONAL_OR_INTERNATIONAL_ORGANIZATION: "Regional or international organization",
+    ActorKind.OTHER: "Other",
+}
+"""How a reader sees each kind of actor."""
 
-INLINE_RESOLUTIONS = 10
-"""Up to this many resolutions, an actor, theme or verb page lists every element itself. Beyond,
-it links to one page per resolution, so that no page grows with the corpus."""
+ACTORS_PER_PAGE = 100
+"""Actors listed on one page of the index."""
+
+Corpus = list[tuple[Resolution, Annotations]]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One row of an index: a name linked to its page, then plain cells."""
+
+    name: str
+    url: str
+    cells: list[object]
 
 
 def _excerpt(text: str, words: int = 18) -> str:
@@ -36,170 +61,132 @@ def _excerpt(text: str, words: int = 18) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
-def _element_link(page: str, resolution: Resolution, element: Element, note: str = "") -> str:
-    url = relative_url(page, ids.permalink(resolution.metadata.number, element.id))
-    text = element.text or element.heading
-    extra = f" <em>{escape(note)}</em>" if note else ""
-    return f'<li><a href="{attribute(url)}">{escape(element_name(element.id).capitalize())}</a>{extra}: {escape(_excerpt(text))}</li>'
+def _item(resolution: Resolution, element: Element, note: str = "") -> Item:
+    return Item(element_name(element.id).capitalize(), ids.permalink(resolution.metadata.number, element.id), _excerpt(element.text or element.heading), note)
 
 
-def _grouped(page: str, corpus: Corpus, pick, note=lambda r, e, a: "") -> tuple[str, int]:
-    """A list per resolution of the elements ``pick(annotations, id)`` selects, and how many."""
-    parts, count = [], 0
+def _groups(corpus: Corpus, pick, note=lambda annotations: "") -> tuple[Group, ...]:
+    """Per resolution, the elements ``pick(annotations, id)`` selects."""
+    groups = []
     for resolution, annotations in corpus:
-        items = [(e, annotations.for_element(e.id)) for e in resolution.elements() if pick(annotations.for_element(e.id), e.id)]
-        if not items:
-            continue
-        count += len(items)
-        parts.append(f"<h3>{escape(resolution.metadata.symbol)}</h3>")
-        parts.append("<ul>" + "".join(_element_link(page, resolution, e, note(resolution, e, a)) for e, a in items) + "</ul>")
-    return ("\n".join(parts) if parts else "<p>None.</p>"), count
+        items = tuple(_item(resolution, e, note(annotations.for_element(e.id))) for e in resolution.elements() if pick(annotations.for_element(e.id), e.id))
+        if items:
+            groups.append(Group(resolution.metadata.symbol, (("", items),)))
+    return tuple(groups)
 
 
-def _by_resolution(page: str, title: str, corpus: Corpus, sections) -> tuple[str, list[Page]]:
-    """The lists of a page, inline for a small corpus; else, under the same headings and anchors,
-    a table of resolutions linking to one page per resolution that holds the lists.
-
-    ``sections(page, corpus)`` gives the page's sections for any page path and part of the corpus.
-    """
-    if len(corpus) <= INLINE_RESOLUTIONS:
-        return "\n".join(f"{heading}\n\n{html}\n" for heading, html, _ in sections(page, corpus)), []
-    per_resolution: list[tuple[Resolution, list[Section]]] = []
-    subpages = []
-    for entry in corpus:
-        meta = entry[0].metadata
-        subpage = f"{page}{meta.number}/"
-        parts = sections(subpage, [entry])
-        if not any(count for *_, count in parts):
-            continue
-        per_resolution.append((entry[0], parts))
-        body = [front_matter(f"{title}: {meta.symbol}", f"{title} in Security Council resolution {meta.number} ({meta.year})."), f"# {escape(title)}: {escape(meta.symbol)}\n"]
-        body += [f"{heading}\n\n{html}\n" for heading, html, _ in parts]
-        subpages.append(Page(subpage, "\n".join(body)))
-    lists = []
-    for index, (heading, _, _) in enumerate(sections(page, corpus[:0])):
-        anchor = heading.partition("{ #")[2].rstrip(" }")
-        rows = [
-            f'<tr><td><a href="{resolution.metadata.number}/{"#" + anchor if anchor else ""}">{escape(resolution.metadata.symbol)}</a></td><td>{parts[index][2]}</td></tr>'
-            for resolution, parts in per_resolution
-            if parts[index][2]
-        ]
-        table = f'<table><thead><tr><th scope="col">Resolution</th><th scope="col">Elements</th></tr></thead><tbody>{"".join(rows)}</tbody></table>' if rows else "<p>None.</p>"
-        lists.append(f"{heading}\n\n{table}\n")
-    return "\n".join(lists), subpages
+def _verbs_note(found) -> str:
+    return ", ".join(dict.fromkeys(v.lemma for v in found.verbs))
 
 
-def _verbs_note(_resolution: Resolution, _element: Element, annotations) -> str:
-    return ", ".join(dict.fromkeys(v.lemma for v in annotations.verbs))
+def kind_name(kind: ActorKind) -> str:
+    """'UN organ or official', not 'un organ or official'."""
+    return KINDS[kind]
+
+
+def _actor_page(actor: Actor, corpus: Corpus) -> list[Page]:
+    path = f"actors/{actor.id}/"
+
+    def sections(where: str, part: Corpus) -> list[Section]:
+        asked = _groups(part, lambda a, _id: actor.id in a.addressees, _verbs_note)
+        named = _groups(part, lambda a, _id: actor.id not in a.addressees and any(m.actor == actor.id for m in (*a.mentions, *a.heading_mentions)))
+        return [Section("Asked of it", "asked", groups=asked), Section("Mentioned in", "mentioned", groups=named)]
+
+    shown, subpages = listing.split(path, actor.name, corpus, sections)
+    main = listing.page(
+        path, actor.name, f"What the Security Council asks of {actor.name}, and where it is mentioned, paragraph by paragraph.", shown,
+        "corpus_actor.html.j2", actor=actor, kind=kind_name(actor.kind),
+        aliases=", ".join(actor.aliases) or "—", acronyms=", ".join(f"{a.acronym} ({a.expansion})" for a in actor.acronyms) or "—",
+    )
+    return [main, *subpages]
 
 
 def actor_pages(corpus: Corpus) -> list[Page]:
     gazetteer = corpus[0][1].gazetteer.union(*(annotations.gazetteer for _, annotations in corpus))  # actors made from each text (not in the gazetteer) too
-    pages = []
-    index_rows = []
+    pages, entries = [], []
     for actor in gazetteer.actors:
         asked = sum(len(a.addressing(actor.id)) for _, a in corpus)
         mentioned = sum(len(a.mentioning(actor.id)) for _, a in corpus)
         if not asked and not mentioned:
             continue
-        page = f"actors/{actor.id}/"
-        aliases = ", ".join(escape(alias) for alias in actor.aliases) or "—"
-        acronyms = ", ".join(f"{escape(a.acronym)} ({escape(a.expansion)})" for a in actor.acronyms) or "—"
-        body = [
-            front_matter(actor.name, f"What the Security Council asks of {actor.name}, and where it is mentioned, paragraph by paragraph."),
-            f"# {escape(actor.name)}\n",
-            f"<p>{escape(actor.description)}</p>\n",
-            f'<table><tbody><tr><th scope="row">Kind</th><td>{escape(actor.kind.value.replace("-", " "))}</td></tr>'
-            f'<tr><th scope="row">Also named</th><td>{aliases}</td></tr><tr><th scope="row">Acronyms</th><td>{acronyms}</td></tr></tbody></table>\n',
-        ]
+        pages += _actor_page(actor, corpus)
+        entries.append(Entry(actor.name, f"actors/{actor.id}/", [kind_name(actor.kind), asked, mentioned]))
+    entries.sort(key=lambda entry: entry.name.casefold())
+    intro = "Whom the Council asks or authorizes to act (the addressees of its requests, demands and authorizations), and who else it names."
+    headers = ["Actor", "Kind", "Asked of it", "Mentioned in"]
+    if len(entries) <= ACTORS_PER_PAGE:
+        return [_index("actors/", "Actors", intro, headers, entries), *pages]
+    chunks = [entries[start : start + ACTORS_PER_PAGE] for start in range(0, len(entries), ACTORS_PER_PAGE)]
+    chapters = [SimpleNamespace(label=f"{chunk[0].name} – {chunk[-1].name}", url=f"actors/{number}/", count=len(chunk)) for number, chunk in enumerate(chunks, 1)]
+    most = sorted(entries, key=lambda entry: (-entry.cells[1], entry.name.casefold()))[:25]
+    index = _index(
+        "actors/", "Actors", intro, headers, most, chapters=chapters, chapters_unit="Actors",
+        chapters_intro=f"All {len(entries)} actors, {ACTORS_PER_PAGE} to a page, by name.", entries_title="Most asked", entries_anchor="most-asked",
+    )
+    numbered = [_index(chapter.url, f"Actors: {chapter.label}", intro, headers, chunk, up=("Actors", "actors/")) for chapter, chunk in zip(chapters, chunks)]
+    return [index, *numbered, *pages]
 
-        def sections(where: str, part: Corpus, actor=actor) -> list[Section]:
-            asked = _grouped(where, part, lambda a, _id: actor.id in a.addressees, _verbs_note)
-            named = _grouped(where, part, lambda a, _id: actor.id not in a.addressees and any(m.actor == actor.id for m in (*a.mentions, *a.heading_mentions)))
-            return [("## Asked of it { #asked }", *asked), ("## Mentioned in { #mentioned }", *named)]
 
-        lists, subpages = _by_resolution(page, actor.name, corpus, sections)
-        pages += [Page(page, "\n".join(body) + "\n" + lists), *subpages]
-        index_rows.append(f'<tr><td><a href="{actor.id}/">{escape(actor.name)}</a></td><td>{escape(actor.kind.value.replace("-", " "))}</td><td>{asked}</td><td>{mentioned}</td></tr>')
-    index = [
-        front_matter("Actors", "Every actor the resolutions name: what each is asked to do, and where it is mentioned."),
-        "# Actors\n",
-        "Whom the Council asks or authorizes to act (the addressees of its requests, demands and authorizations), and who else it names.\n",
-        '<table><thead><tr><th scope="col">Actor</th><th scope="col">Kind</th><th scope="col">Asked of it</th><th scope="col">Mentioned in</th></tr></thead><tbody>' + "".join(index_rows) + "</tbody></table>\n",
-    ]
-    return [Page("actors/", "\n".join(index)), *pages]
+def _index(path: str, title: str, intro: str, headers: list[str], entries: list[Entry], **context: object) -> Page:
+    context = {"chapters": [], "chapters_intro": "", "chapters_unit": "", "entries_title": "", "entries_anchor": "", **context}
+    description = f"{title}: what each is asked to do, and where it is mentioned." if title.startswith("Actors") else intro
+    return Page(path, front_matter(title, description) + render("corpus_index.html.j2", page=path, title=title, intro=intro, headers=headers, entries=entries, **context))
 
 
 def theme_pages(corpus: Corpus) -> list[Page]:
     taxonomy = corpus[0][1].taxonomy
-    pages, rows = [], []
+    pages, entries = [], []
     for theme in taxonomy.themes:
         count = sum(len(a.with_theme(theme.id)) for _, a in corpus)
-        page = f"themes/{theme.id}/"
+        path = f"themes/{theme.id}/"
 
         def sections(where: str, part: Corpus, theme=theme) -> list[Section]:
-            html, count = [], 0
+            groups = []
             for resolution, annotations in part:
                 tagged = set(annotations.with_theme(theme.id))
                 if not tagged:
                     continue
-                count += len(tagged)
-                html.append(f"<h3>{escape(resolution.metadata.symbol)}</h3>")
-                groups = [("Preamble", [e for p in resolution.preamble for e in p.walk()])]
-                for section in resolution.sections:
-                    groups.append((section.heading, [e for p in resolution.operative if section.first <= p.number <= section.last for e in p.walk()]))
-                for heading, elements in groups:
-                    chosen = [e for e in elements if e.id in tagged]
-                    if chosen:
-                        html.append(f"<h4>{escape(heading)}</h4><ul>" + "".join(_element_link(where, resolution, e) for e in chosen) + "</ul>")
-            return [("## Paragraphs on this theme", "\n".join(html) if html else "<p>No paragraph is tagged with this theme yet.</p>", count)]
+                headed = [("Preamble", [e for p in resolution.preamble for e in p.walk()])]
+                headed += [(s.heading, [e for p in resolution.operative if s.first <= p.number <= s.last for e in p.walk()]) for s in resolution.sections]
+                outside = [e for p in resolution.operative if resolution.section_of(p.number) is None for e in p.walk()]
+                if outside:  # a text without headings, or paragraphs before the first heading
+                    headed.insert(1, ("Operative paragraphs" if not resolution.sections else "Under no heading", outside))
+                parts = tuple((heading, tuple(_item(resolution, e) for e in elements if e.id in tagged)) for heading, elements in headed)
+                groups.append(Group(resolution.metadata.symbol, tuple(part for part in parts if part[1])))
+            return [Section("Paragraphs on this theme", "paragraphs", "No paragraph is tagged with this theme yet.", groups=tuple(groups))]
 
-        body = [
-            front_matter(theme.name, f"{theme.definition} Every paragraph on this theme."),
-            f"# {escape(theme.name)}\n",
-            f"<p>{escape(theme.definition)}</p>\n",
-        ]
-        lists, subpages = _by_resolution(page, theme.name, corpus, sections)
-        pages += [Page(page, "\n".join(body) + "\n" + lists), *subpages]
-        rows.append(f'<tr><td><a href="{theme.id}/">{escape(theme.name)}</a></td><td>{escape(theme.definition)}</td><td>{count}</td></tr>')
-    index = [
-        front_matter("Themes", "The themes of the resolutions, each with every paragraph and sub-paragraph on it."),
-        "# Themes\n",
-        "Each element, sub-paragraphs included, is tagged by rules that favour precision: a missing tag is likelier than a wrong one.\n",
-        '<table><thead><tr><th scope="col">Theme</th><th scope="col">Definition</th><th scope="col">Elements</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>\n",
-    ]
-    return [Page("themes/", "\n".join(index)), *pages]
+        shown, subpages = listing.split(path, theme.name, corpus, sections)
+        pages += [listing.page(path, theme.name, f"{theme.definition} Every paragraph on this theme.", shown, "corpus_theme.html.j2", definition=theme.definition), *subpages]
+        entries.append(Entry(theme.name, path, [theme.definition, count]))
+    intro = "Each element, sub-paragraphs included, is tagged by rules that favour precision: a missing tag is likelier than a wrong one."
+    index = Page("themes/", front_matter("Themes", "The themes of the resolutions, each with every paragraph and sub-paragraph on it.") + render(
+        "corpus_index.html.j2", page="themes/", title="Themes", intro=intro, headers=["Theme", "Definition", "Elements"], entries=entries,
+        chapters=[], chapters_intro="", chapters_unit="", entries_title="", entries_anchor="",
+    ))
+    return [index, *pages]
 
 
 def verbs_pages(corpus: Corpus) -> list[Page]:
-    page = "verbs/"
-    body = [
-        front_matter("Asks by strength", "Every operative verb, from decides and authorizes to welcomes, with the paragraphs that use it."),
-        "# Asks by strength\n",
-        "Operative paragraphs open with a verb, and one paragraph can carry several. The scale runs from 4 (binding decisions) to 1 (statements of view).\n",
-    ]
+    path = "verbs/"
 
     def sections(where: str, part: Corpus) -> list[Section]:
         return [
-            (f"## {strength}. {escape(STRENGTHS[strength])} {{ #strength-{strength} }}", *_grouped(where, part, lambda a, _id, s=strength: any(v.strength == s for v in a.verbs), _verbs_note))
+            Section(f"{strength}. {STRENGTHS[strength]}", f"strength-{strength}", groups=_groups(part, lambda a, _id, s=strength: any(v.strength == s for v in a.verbs), _verbs_note))
             for strength in sorted(STRENGTHS, reverse=True)
         ]
 
-    lists, subpages = _by_resolution(page, "Asks by strength", corpus, sections)
-    return [Page(page, "\n".join(body) + "\n" + lists), *subpages]
+    shown, subpages = listing.split(path, "Asks by strength", corpus, sections)
+    main = listing.page(path, "Asks by strength", "Every operative verb, from decides and authorizes to welcomes, with the paragraphs that use it.", shown, "corpus_verbs.html.j2")
+    return [main, *subpages]
 
 
 def glossary_page(corpus: Corpus) -> Page:
-    gazetteer = corpus[0][1].gazetteer
-    rows = sorted({(a.acronym, a.expansion) for a in gazetteer.acronyms()}, key=lambda r: r[0].lower())
-    table = "".join(f'<tr><td><abbr title="{attribute(e)}">{escape(a)}</abbr></td><td>{escape(e)}</td></tr>' for a, e in rows)
-    body = [
-        front_matter("Glossary", "Every acronym in the resolutions, with its expansion."),
-        "# Glossary\n",
-        "In the text, hover over or focus an acronym to see its expansion.\n",
-        f'<table><thead><tr><th scope="col">Acronym</th><th scope="col">Meaning</th></tr></thead><tbody>{table}</tbody></table>\n',
-    ]
-    return Page("glossary/", "\n".join(body))
+    """Every acronym of the data the corpus was read with (the lexicon and each situation used).
+
+    Its size is that of the data, not of the corpus: acronyms come from curated files only."""
+    gazetteer = corpus[0][1].gazetteer.union(*(annotations.gazetteer for _, annotations in corpus))
+    rows = sorted({(a.acronym, a.expansion) for a in gazetteer.acronyms()}, key=lambda row: (row[0].casefold(), row[0]))
+    return Page("glossary/", front_matter("Glossary", "Every acronym in the resolutions, with its expansion.") + render("corpus_glossary.html.j2", page="glossary/", acronyms=rows))
 
 
 def analysis_pages(corpus: Corpus) -> Iterable[Page]:

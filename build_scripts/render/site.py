@@ -42,7 +42,7 @@ from .corpus import Corpus, Entry
 from .insight_pages import INSIGHT_LINKS, insight_pages
 from .links import ResolutionLinks
 from .pages import LinkItem, Page, annex_page, home_page, overview_page, paragraph_page, text_page
-from .references_page import references_page
+from .references_page import references_pages
 from .search_page import resolutions_json, search_page
 from .tables import to_csv
 
@@ -288,7 +288,7 @@ def render_corpus(entries: list[Entry]) -> dict[str, str | bytes]:
     shared = (
         home_page(resolutions),
         search_page(resolutions),
-        references_page([(e.resolution, e.references) for e in entries]),
+        *references_pages([(e.resolution, e.references) for e in entries]),
         *analysis_pages([(e.resolution, e.annotations) for e in entries]),
     )
     for page in shared:
