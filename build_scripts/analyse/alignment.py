@@ -223,29 +223,46 @@ def match_lists(before: list[str], after: list[str]) -> tuple[list[tuple[int, in
     return in_order, leftover_pairs(scores, in_order), scores
 
 
-def word_diff(before: str, after: str) -> tuple[DiffPart, ...]:
-    """The words removed from ``before`` and added in ``after``, between the words both keep."""
-    old, new = _TOKEN.findall(before), _TOKEN.findall(after)
-    parts: list[DiffPart] = []
-    removed: list[str] = []
-    added: list[str] = []
+SHORT_RUN = 2
+"""Words kept between two changes that are shown inside the change: "[−2227 (2015)][+2359 (2017)]"
+reads better than "[−2227][+2359] ([−2015][+2017])"."""
 
-    def flush() -> None:
+
+def word_diff(before: str, after: str) -> tuple[DiffPart, ...]:
+    """The words removed from ``before`` and added in ``after``, between the words both keep.
+
+    Runs of at most ``SHORT_RUN`` kept words between two changes join the change on both sides.
+    """
+    old, new = _TOKEN.findall(before), _TOKEN.findall(after)
+    runs: list[tuple[bool, list[str], list[str]]] = []  # (kept, words before, words after)
+    for opcode in Indel.opcodes([t.strip() for t in old], [t.strip() for t in new]):
+        kept = opcode.tag == "equal"
+        removed, added = old[opcode.src_start : opcode.src_end], new[opcode.dest_start : opcode.dest_end]
+        if runs and not kept and not runs[-1][0]:
+            runs[-1][1].extend(removed)
+            runs[-1][2].extend(added)
+        else:
+            runs.append((kept, list(removed), list(added)))
+    merged: list[tuple[bool, list[str], list[str]]] = []
+    for index, (kept, removed, added) in enumerate(runs):
+        between = 0 < index < len(runs) - 1 and not runs[index - 1][0] and not runs[index + 1][0]
+        if kept and between and len(added) <= SHORT_RUN:
+            merged[-1][1].extend(removed)
+            merged[-1][2].extend(added)
+        elif merged and not kept and not merged[-1][0]:
+            merged[-1][1].extend(removed)
+            merged[-1][2].extend(added)
+        else:
+            merged.append((kept, list(removed), list(added)))
+    parts: list[DiffPart] = []
+    for kept, removed, added in merged:
+        if kept:
+            parts.append(DiffPart(DiffKind.SAME, "".join(added)))
+            continue
         if removed:
             parts.append(DiffPart(DiffKind.REMOVED, "".join(removed)))
         if added:
             parts.append(DiffPart(DiffKind.ADDED, "".join(added)))
-        removed.clear()
-        added.clear()
-
-    for opcode in Indel.opcodes([t.strip() for t in old], [t.strip() for t in new]):
-        if opcode.tag == "equal":
-            flush()
-            parts.append(DiffPart(DiffKind.SAME, "".join(new[opcode.dest_start : opcode.dest_end])))
-        else:
-            removed.extend(old[opcode.src_start : opcode.src_end])
-            added.extend(new[opcode.dest_start : opcode.dest_end])
-    flush()
     return tuple(parts)
 
 
