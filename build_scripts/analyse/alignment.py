@@ -233,7 +233,7 @@ def word_diff(before: str, after: str) -> tuple[DiffPart, ...]:
 
     Runs of at most ``SHORT_RUN`` kept words between two changes join the change on both sides.
     """
-    old, new = _TOKEN.findall(before), _TOKEN.findall(after)
+    old, new = _TOKEN.findall(" " + before), _TOKEN.findall(" " + after)  # every word after a space, the first too
     runs: list[tuple[bool, list[str], list[str]]] = []  # (kept, words before, words after)
     for opcode in Indel.opcodes([t.strip() for t in old], [t.strip() for t in new]):
         kept = opcode.tag == "equal"
@@ -254,8 +254,16 @@ def word_diff(before: str, after: str) -> tuple[DiffPart, ...]:
             merged[-1][2].extend(added)
         else:
             merged.append((kept, list(removed), list(added)))
+    for index in range(1, len(merged) - 1):  # '[−2227 (2015][+2359 (2017]) and' → '[−2227 (2015)][+2359 (2017)] and'
+        kept, removed, added = merged[index]
+        following = merged[index + 1]
+        while not kept and following[0] and following[2] and following[2][0].strip() == ")" and all(_open(side) for side in (removed, added) if side):
+            removed.append(following[1].pop(0))
+            added.append(following[2].pop(0))
     parts: list[DiffPart] = []
     for kept, removed, added in merged:
+        if kept and not added:
+            continue
         if kept:
             parts.append(DiffPart(DiffKind.SAME, "".join(added)))
             continue
@@ -263,7 +271,14 @@ def word_diff(before: str, after: str) -> tuple[DiffPart, ...]:
             parts.append(DiffPart(DiffKind.REMOVED, "".join(removed)))
         if added:
             parts.append(DiffPart(DiffKind.ADDED, "".join(added)))
+    if parts:
+        parts[0] = DiffPart(parts[0].kind, parts[0].text.lstrip())
     return tuple(parts)
+
+
+def _open(tokens: list[str]) -> bool:
+    """Whether a stretch opens more brackets than it closes."""
+    return sum(t.strip() == "(" for t in tokens) > sum(t.strip() == ")" for t in tokens)
 
 
 def opening_verb(analysis: Analysis, element: Element) -> VerbUse | None:
