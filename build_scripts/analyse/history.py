@@ -16,7 +16,7 @@ from pathlib import Path
 from ..model import Diagnostic, Resolution
 from .alignment import Alignment, align
 from .analysis import Analysis
-from .series import SERIES_FILE, Member, Series, find_series, load_series_data, series_of
+from .series import Member, Series, find_series, load_series_data, series_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +51,9 @@ class History:
         }
 
 
-def histories(entries: Iterable[tuple[Resolution, Analysis]], path: Path = SERIES_FILE) -> tuple[dict[int, History], tuple[Series, ...], list[Diagnostic]]:
-    """The history of every resolution in a series, by number; every series; the data file's problems."""
+def histories(entries: Iterable[tuple[Resolution, Analysis]], path: Path | None = None) -> tuple[dict[int, History], tuple[Series, ...], list[Diagnostic]]:
+    """The history of every resolution in a series, by number; every series; the problems of the data
+    file (``path``, ``data/series.yml`` when None)."""
     entries = list(entries)
     data, problems = load_series_data(path)
     series, warnings = find_series(entries, data)

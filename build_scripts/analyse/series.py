@@ -304,8 +304,9 @@ def _member(resolution: Resolution, analysis: Analysis, role: Role, element_id: 
     )
 
 
-def load_series_data(path: Path = SERIES_FILE) -> tuple[tuple[SeriesEntry, ...], list[Diagnostic]]:
-    """The reviewed entries of ``path``, or () with every problem (``FILE:LINE: error: …``)."""
+def load_series_data(path: Path | None = None) -> tuple[tuple[SeriesEntry, ...], list[Diagnostic]]:
+    """The reviewed entries of ``path`` (``data/series.yml`` when None), or () with every problem (``FILE:LINE: error: …``)."""
+    path = path or SERIES_FILE
     entries, problems = read_entries(path, "series")
     found: list[SeriesEntry] = []
     seen: dict[str, int] = {}
@@ -322,10 +323,10 @@ def load_series_data(path: Path = SERIES_FILE) -> tuple[tuple[SeriesEntry, ...],
             if not isinstance(value, list):
                 problems.append(Diagnostic(str(path), lines[key], Severity.ERROR, f"'{key}' must be a list of {{number, reason}}"))
                 continue
-            for offset, item in enumerate(value):
+            for item in value:
                 number, reason = (item.get("number"), item.get("reason")) if isinstance(item, dict) else (None, None)
                 if not isinstance(number, int) or isinstance(number, bool) or not isinstance(reason, str) or not reason.strip():
-                    problems.append(Diagnostic(str(path), lines[key] + 1 + offset, Severity.ERROR, f"each entry of '{key}' needs a resolution 'number' and a 'reason'"))
+                    problems.append(Diagnostic(str(path), lines[key], Severity.ERROR, f"each entry of '{key}' needs a resolution 'number' and a 'reason'"))
                     continue
                 lists[key].append((number, reason))
         identifier = str(values.get("id", ""))

@@ -112,7 +112,9 @@ def status_sentence(history: History) -> tuple[str, str, str, str]:
         opening = f"Established the mandate of {history.series.body}{until}"
         return opening + ("; renewed by " if after else "."), "", "", after.symbol if after else ""
     if member.role is Role.TERMINATES:
-        return "Terminated the mandate given by " if before else f"Terminated the mandate of {history.series.body}.", before.symbol if before else "", "", ""
+        if before is None:
+            return f"Terminated the mandate of {history.series.body}.", "", "", ""
+        return "Terminated the mandate given by ", before.symbol, ".", ""
     if before is None:
         return f"Renewed the mandate of {history.series.body}{until}" + ("; superseded by " if after else "."), "", "", after.symbol if after else ""
     return "Renewed the mandate given by ", before.symbol, until + ("; superseded by " if after else "."), after.symbol if after else ""
