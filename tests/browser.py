@@ -44,6 +44,9 @@ PAGE_KINDS = {
     "reference map": "2364/references-map/",
     "matrix": "2364/matrix/",
     "strength": "2364/strength/",
+    "changes": "2364/changes/",
+    "series": "series/minusma/",
+    "series index": "series/",
 }
 
 

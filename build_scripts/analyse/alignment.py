@@ -267,13 +267,18 @@ def word_diff(before: str, after: str) -> tuple[DiffPart, ...]:
         if kept:
             parts.append(DiffPart(DiffKind.SAME, "".join(added)))
             continue
-        if removed:
-            parts.append(DiffPart(DiffKind.REMOVED, "".join(removed)))
-        if added:
-            parts.append(DiffPart(DiffKind.ADDED, "".join(added)))
+        # The space before a change stays outside it: "particular [−2227 (2015)][+2359 (2017)]".
+        old_text, new_text = "".join(removed), "".join(added)
+        space = (old_text or new_text)[: len(old_text or new_text) - len((old_text or new_text).lstrip())]
+        if space:
+            parts.append(DiffPart(DiffKind.SAME, space))
+        if old_text:
+            parts.append(DiffPart(DiffKind.REMOVED, old_text.lstrip()))
+        if new_text:
+            parts.append(DiffPart(DiffKind.ADDED, new_text.lstrip()))
     if parts:
         parts[0] = DiffPart(parts[0].kind, parts[0].text.lstrip())
-    return tuple(parts)
+    return tuple(part for part in parts if part.text)
 
 
 def _open(tokens: list[str]) -> bool:
