@@ -261,7 +261,7 @@ def word_diff(before: str, after: str) -> tuple[DiffPart, ...]:
             removed.append(following[1].pop(0))
             added.append(following[2].pop(0))
     parts: list[DiffPart] = []
-    for kept, removed, added in merged:
+    for index, (kept, removed, added) in enumerate(merged):
         if kept and not added:
             continue
         if kept:
@@ -269,13 +269,16 @@ def word_diff(before: str, after: str) -> tuple[DiffPart, ...]:
             continue
         # The space before a change stays outside it: "particular [−2227 (2015)][+2359 (2017)]".
         old_text, new_text = "".join(removed), "".join(added)
-        space = (old_text or new_text)[: len(old_text or new_text) - len((old_text or new_text).lstrip())]
+        sides = [text for text in (old_text, new_text) if text]
+        spaces = {text[: len(text) - len(text.lstrip())] for text in sides}
+        between_words = index + 1 == len(merged) or "".join(merged[index + 1][2])[:1].isspace()
+        space = spaces.pop() if len(spaces) == 1 and (len(sides) == 2 or between_words) else ""  # a space both sides open with
         if space:
             parts.append(DiffPart(DiffKind.SAME, space))
         if old_text:
-            parts.append(DiffPart(DiffKind.REMOVED, old_text.lstrip()))
+            parts.append(DiffPart(DiffKind.REMOVED, old_text[len(space) :]))
         if new_text:
-            parts.append(DiffPart(DiffKind.ADDED, new_text.lstrip()))
+            parts.append(DiffPart(DiffKind.ADDED, new_text[len(space) :]))
     if parts:
         parts[0] = DiffPart(parts[0].kind, parts[0].text.lstrip())
     return tuple(part for part in parts if part.text)
