@@ -252,14 +252,14 @@ def page(site, path):
 def test_the_changes_page_of_2364_lists_new_dropped_and_changed_paragraphs(site):
     soup = page(site, "2364/changes")
     assert soup.find("h1").get_text() == "What changed in S/RES/2364 (2017)"
-    figures = {row.find("td").get_text(): [td.get_text() for td in row.find_all("td")[1:]] for row in soup.find(id="mandate-ceilings-and-dates").find_next("table").find("tbody").find_all("tr")}
+    figures = {row.find("td").get_text(): [td.get_text() for td in row.find_all("td")[1:]] for row in soup.find(id="figures").find_next("table").find("tbody").find_all("tr")}
     assert figures["Mandate until"] == ["30 June 2017", "30 June 2018", "changed"]
     assert figures["Troop ceiling"] == ["13,289", "13,289", "same"]
     added = soup.find(id="tasks-added").find_next("ol").get_text(" ")
     assert "paragraph 20 (a) (ii), indent 2" in added and "joint security patrols" in added
     removed = soup.find(id="tasks-removed").find_next("ol").get_text(" ")
     assert "paragraph 19 (a) (v)" in removed
-    changed = [" ".join(li.find(class_="res-change-head").get_text(" ").split()) for li in soup.find(id="paragraphs-new-dropped-and-changed-in-order").find_next("ol").find_all("li")]
+    changed = [" ".join(li.find(class_="res-change-head").get_text(" ").split()) for li in soup.find(id="paragraphs").find_next("ol", class_="res-changes").find_all("li")]
     assert "changed paragraph 37 — was paragraph 35 of S/RES/2295 (2016)" in changed
     assert "new paragraph 11" in changed
     assert "dropped paragraph 41 of S/RES/2295 (2016) — the text in S/RES/2295 (2016)" in changed
@@ -290,11 +290,11 @@ def test_the_series_page_has_a_chart_and_the_same_figures_as_a_table(site):
         "Mandated tasks": "25",
         "What changed": "since S/RES/2295 (2016)",
     }
-    svg = soup.find("svg")
+    svg = soup.find("figure", class_="res-series-chart").find("svg")
     assert svg.find("title").get_text() == "MINUSMA: mandate periods and ceilings"
     assert len(svg.find_all("rect", class_="res-chart-bar")) == len(MINUSMA)
     assert len(svg.find_all("circle", class_="res-chart-troops")) == len(MINUSMA) - 1  # 2690 states no ceiling
-    assert soup.find("figcaption").find("a")["href"] == "#resolutions"
+    assert soup.find("figure", class_="res-series-chart").find("figcaption").find("a")["href"] == "#resolutions"
     index = page(site, "series")
     assert [a.get_text() for a in index.find("table").find_all("a")][:1] == ["United Nations Multidimensional Integrated Stabilization Mission in Mali (MINUSMA)"]
 
@@ -315,3 +315,19 @@ def test_the_data_file_gives_predecessor_successor_and_the_alignment(site):
 def test_every_link_of_the_history_pages_resolves(site):
     broken = [link for link in broken_links(site) if "/changes/" in link or "series/" in link]
     assert broken == []
+
+
+def test_the_reviewed_file_can_exclude_and_include_members(fixtures):
+    from build_scripts.analyse.series import SeriesEntry
+
+    exclude = SeriesEntry("unifil", "UNIFIL", "", (), ((2433, "a test: not a renewal"),), 3, "series.yml")
+    series, problems = find_series(fixtures, (exclude,))
+    assert [m.number for m in next(s for s in series if s.id == "unifil").members] == [2373]
+    assert problems == []
+    include = SeriesEntry("unficyp-and-unifil", "UNFICYP", "", ((2373, "a test: reviewed by hand"),), (), 9, "series.yml")
+    series, _ = find_series(fixtures, (include,))
+    members = next(s for s in series if s.id == "unficyp-and-unifil").members
+    assert [(m.number, m.reason) for m in members] == [(2373, "a test: reviewed by hand"), (2430, ""), (2453, "")]
+    stale = SeriesEntry("unficyp", "UNFICYP", "", (), ((2373, "a test"),), 12, "series.yml")
+    _, problems = find_series(fixtures, (stale,))
+    assert [str(p) for p in problems] == ["series.yml:12: warning: series 'unficyp' excludes 2373, which its text does not show as a member: is the entry stale?"]

@@ -211,6 +211,8 @@ class SeriesEntry:
     exclude: tuple[tuple[int, str], ...]
     """(number, reason): resolutions whose words look like a renewal of it but are not."""
     line: int
+    file: str = ""
+    """The data file, for warnings."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,7 +338,7 @@ def load_series_data(path: Path | None = None) -> tuple[tuple[SeriesEntry, ...],
             problems.append(Diagnostic(str(path), lines.get("id", line), Severity.ERROR, f"series id '{identifier}' must be lower case words joined by '-' ('{slug(identifier)}')"))
         seen.setdefault(identifier, line)
         if not any(p.severity is Severity.ERROR and p.line >= line for p in problems):
-            found.append(SeriesEntry(identifier, str(values["body"]), str(values.get("name") or ""), tuple(lists["include"]), tuple(lists["exclude"]), line))
+            found.append(SeriesEntry(identifier, str(values["body"]), str(values.get("name") or ""), tuple(lists["include"]), tuple(lists["exclude"]), line, str(path)))
     if any(p.severity is Severity.ERROR for p in problems):
         return (), problems
     return tuple(found), problems
@@ -369,6 +371,8 @@ def find_series(entries: Iterable[tuple[Resolution, Analysis]], data: tuple[Seri
         entry = reviewed.get(key)
         if entry is not None:
             excluded = {number for number, _ in entry.exclude}
+            for number in sorted(excluded & set(by_number) - {m.number for m in members}):
+                problems.append(Diagnostic(entry.file, entry.line, Severity.WARNING, f"series '{entry.id}' excludes {number}, which its text does not show as a member: is the entry stale?"))
             members = [m for m in members if m.number not in excluded]
             present = {m.number for m in members}
             for number, reason in entry.include:

@@ -314,5 +314,5 @@ def series_pages(series: tuple[Series, ...]) -> list[Page]:
     for each in shown:
         page = f"series/{each.id}/"
         description = f"The resolutions that established, renewed and ended the mandate of {each.body}: dates, mandate ends, ceilings, paragraphs and tasks."
-        pages.append(Page(page, front_matter(f"{each.title}: mandate history", description) + render("series_page.html.j2", page=page, series=each, chart=chart(each))))
+        pages.append(Page(page, front_matter(f"{each.body}: mandate history", description) + render("series_page.html.j2", page=page, series=each, chart=chart(each))))
     return pages
