@@ -50,7 +50,7 @@ RENEWAL = re.compile(
     \b(?:extend|renew)(?:s|ed)? \s+                                # 'extend', 'renews'
     (?:until \s+ (?P<date_first>{DATE}) \s+)?                      # 'extend until 31 March 2018 the mandate of MONUSCO'
     (?: (?:the \s+)? (?:present \s+ | current \s+)? mandates? \s+ of \s+
-        (?P<body>[^,;:]+?)                                         # 'MINUSMA', 'the Panel of Experts established by …'
+        (?P<body>[^,;:]{1,300}?)                                   # 'MINUSMA', 'the Panel of Experts established by …' (bounded: linear time)
         (?= \s+ (?:until|for|as|under|from)\b | [,;:.] | $ )
       | (?P<owner>[A-Z][\w-]*)['’]s \s+ mandate\b                  # 'UNSOM’s mandate'
       | (?P<its>its \s+ mandate)\b                                 # 'extend its mandate': the body named before
@@ -63,7 +63,7 @@ RENEWAL = re.compile(
 ESTABLISHMENT = re.compile(
     r"""
     \b[Dd]ecides \s+ to \s+ establish \s+
-    (?P<name>(?:the \s+)? [A-Z][^,;()]*?) \s*                      # 'the United Nations Multidimensional … in Mali'
+    (?P<name>(?:the \s+)? [A-Z][^,;()]{0,300}?) \s*               # 'the United Nations Multidimensional … in Mali'
     \( (?P<acronym>[A-Z][A-Za-z-]*[A-Z]) \)                        # '(MINUSMA)'
     """,
     re.X,
@@ -72,7 +72,7 @@ ESTABLISHMENT = re.compile(
 TERMINATION = re.compile(
     r"""
     \bterminate \s+
-    (?: (?:the \s+)? mandate \s+ of \s+ (?P<body>[^,;:]+?) (?= \s+ (?:as|on|from|with|under)\b | [,;:.] )
+    (?: (?:the \s+)? mandate \s+ of \s+ (?P<body>[^,;:]{1,300}?) (?= \s+ (?:as|on|from|with|under)\b | [,;:.] )
       | (?P<owner>[A-Z][\w-]*)['’]s \s+ mandate\b                  # 'terminate MINUSMA’s mandate'
     )
     """,
@@ -242,7 +242,7 @@ def _key(body: str, text: str, subject: str) -> str:
 
 def _named_before(text: str, position: int) -> str:
     """The last acronym before ``position``: 'Expresses its full support for UNFICYP, and decides to extend its mandate'."""
-    names = ACRONYM.findall(text[:position])
+    names = ACRONYM.findall(text[max(0, position - 300) : position])
     return names[-1] if names else ""
 
 
