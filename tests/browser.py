@@ -48,6 +48,9 @@ PAGE_KINDS = {
     "actor in one resolution": "actors/minusma/2364/",
     "cited documents, a page": "references/resolutions/1/",
     "cited document": "references/cited/s-res-1325-2000/",
+    "changes": "2364/changes/",
+    "series": "series/minusma/",
+    "series index": "series/",
 }
 
 

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from ..analyse.analysis import Analysis, analyse
 from ..analyse.annotate import load_annotation_data
+from ..analyse.history import History, histories
 from ..model import Diagnostic, Resolution, Severity
 from ..pipeline import load_source, metadata_path
 from ..read.header import symbol_of
@@ -39,6 +40,7 @@ from .akoma_ntoso import to_akoma_ntoso
 from .calendar import obligations_calendar
 from .analysis_pages import analysis_pages
 from .corpus import Corpus, Entry
+from .history import changes_page, series_pages
 from .insight_pages import INSIGHT_LINKS, insight_pages
 from .links import ResolutionLinks
 from .pages import LinkItem, Page, annex_page, home_page, overview_page, paragraph_page, text_page
@@ -47,7 +49,7 @@ from .search_page import resolutions_json, search_page
 from .tables import to_csv
 
 GENERATED_FILES = ("index.md",)
-GENERATED_DIRECTORIES = ("data", "references", "actors", "themes", "verbs", "glossary", "search")
+GENERATED_DIRECTORIES = ("data", "references", "actors", "themes", "verbs", "glossary", "search", "series")
 PACKAGE = Path(__file__).resolve().parent.parent
 CACHE = Path(os.environ.get("RESOLUTION_SITE_CACHE", ".cache/analysis"))
 CACHE_ENTRIES_PER_SOURCE = 2
@@ -226,14 +228,30 @@ def analyse_corpus(source: Path | list[Path], include_synthetic: bool = False, j
     return sorted(entries, key=lambda e: e.resolution.metadata.number), ok
 
 
-def resolution_pages(entry: Entry, links: ResolutionLinks) -> list[Page]:
-    """Overview, full text, one page per paragraph, and the insight pages."""
+def history_links(history: History | None) -> list[LinkItem]:
+    """Links from an overview to what changed since the predecessor and to the series, where they apply."""
+    if history is None:
+        return []
+    found = []
+    if history.since is not None and history.predecessor is not None:
+        found.append(LinkItem(f"What changed since {history.predecessor.symbol}", f"{history.member.number}/changes/"))
+    if history.has_page:
+        found.append(LinkItem(f"Every {history.series.body} mandate", f"series/{history.series.id}/"))
+    return found
+
+
+def resolution_pages(entry: Entry, links: ResolutionLinks, history: History | None = None, predecessor: Resolution | None = None) -> list[Page]:
+    """Overview, full text, one page per paragraph, the insight pages and, in a series, what changed."""
     resolution = entry.resolution
     number = resolution.metadata.number
     insights = insight_pages(resolution, entry.analysis)
+    if history is not None and predecessor is not None and (changes := changes_page(resolution, predecessor, history)):
+        insights.append(changes)
     made = {page.path for page in insights}
     glance = [LinkItem(title, f"{number}/{path}") for title, path in INSIGHT_LINKS if f"{number}/{path}" in made]
     sections = [("At a glance", glance)] if glance else []
+    if history_links(history):
+        sections.append(("Mandate history", history_links(history)))
     cited_by = links.cited_by_resolutions()
     if cited_by:
         sections.append(("Cited by other resolutions on this site", cited_by))
@@ -243,9 +261,10 @@ def resolution_pages(entry: Entry, links: ResolutionLinks) -> list[Page]:
     return pages + insights
 
 
-def data_model(resolution: Resolution, analysis: Analysis) -> dict[str, object]:
+def data_model(resolution: Resolution, analysis: Analysis, history: History | None = None) -> dict[str, object]:
     """The published JSON: the parse model, with each element's annotations, the actors it names and the
-    themes, its references, and its obligations, timeline and key facts."""
+    themes, its references, its obligations, timeline and key facts, and, in a series, its predecessor,
+    successor and the alignment of every element with the predecessor's."""
     model = resolution.as_dict()
     annotations = analysis.annotations
     per_element = annotations.as_dict()
@@ -266,20 +285,28 @@ def data_model(resolution: Resolution, analysis: Analysis) -> dict[str, object]:
     named = set(annotations.named())
     model["actors"] = [{"id": a.id, "name": a.name, "aliases": list(a.aliases), "kind": a.kind.value} for a in annotations.gazetteer.actors if a.id in named]
     model["themes"] = [{"id": t.id, "name": t.name, "definition": t.definition} for t in annotations.taxonomy.themes]
+    model.update(history.as_dict() if history else {"series": None, "predecessor": None, "successor": None, "alignment": []})
     return model
 
 
-def render_corpus(entries: list[Entry]) -> dict[str, str | bytes]:
-    """Every generated file, by path under docs/."""
+def render_corpus(entries: list[Entry], history: tuple[dict[int, History], tuple] | None = None) -> dict[str, str | bytes]:
+    """Every generated file, by path under docs/; ``history`` is what ``analyse.history.histories``
+    found (computed here when not given)."""
     corpus = Corpus(entries)
+    if history is None:
+        found, series, _problems = histories([(e.resolution, e.analysis) for e in entries])
+    else:
+        found, series = history
     outputs: dict[str, str | bytes] = {}
     for entry in entries:
         resolution = entry.resolution
-        links = ResolutionLinks(resolution, entry.references, entry.annotations, corpus)
-        for page in resolution_pages(entry, links):
-            outputs[page.file] = page.markdown
         number = resolution.metadata.number
-        outputs[f"data/{number}.json"] = json.dumps(data_model(resolution, entry.analysis), ensure_ascii=False, indent=1) + "\n"
+        links = ResolutionLinks(resolution, entry.references, entry.annotations, corpus)
+        own = found.get(number)
+        predecessor = corpus.entry(own.predecessor.number).resolution if own and own.predecessor else None
+        for page in resolution_pages(entry, links, own, predecessor):
+            outputs[page.file] = page.markdown
+        outputs[f"data/{number}.json"] = json.dumps(data_model(resolution, entry.analysis, own), ensure_ascii=False, indent=1) + "\n"
         if calendar := obligations_calendar(resolution, entry.analysis.obligations):
             outputs[f"{number}/obligations.ics"] = calendar
         outputs[f"data/{number}.csv"] = to_csv(resolution, entry.annotations)
@@ -290,6 +317,7 @@ def render_corpus(entries: list[Entry]) -> dict[str, str | bytes]:
         search_page(resolutions),
         *references_pages([(e.resolution, e.references) for e in entries]),
         *analysis_pages([(e.resolution, e.annotations) for e in entries]),
+        *series_pages(series),
     )
     for page in shared:
         outputs[page.file] = page.markdown
@@ -315,7 +343,12 @@ def build_site(source: Path | list[Path], docs: Path, include_synthetic: bool = 
         return 1
     if not ok:
         return 1
-    outputs = render_corpus(entries)
+    found, series, problems = histories([(e.resolution, e.analysis) for e in entries])
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if any(p.severity is Severity.ERROR for p in problems):
+        return 1
+    outputs = render_corpus(entries, (found, series))
     try:
         _clear_generated(docs, set(outputs))
         for relative, content in outputs.items():

@@ -1,0 +1,122 @@
+"""The history pages in Chromium: differences readable without colour, accessible in both schemes, on a phone.
+
+The paragraph-history fragment is not on the paragraph pages until pages.py takes it; here it is put
+into the real page of paragraph 20, with the site's stylesheets, and checked there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, CHROMIUM_MISSING, serve
+
+HISTORY_PAGES = ["2364/changes/", "series/minusma/", "series/"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail(CHROMIUM_MISSING, pytrace=False)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def origin(site: Path) -> Iterator[str]:
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
+
+
+def dark(page: Page) -> None:
+    """Material's slate scheme, as its palette toggle sets it."""
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+
+
+def violations(page: Page) -> list:
+    return [(v["id"], [n["target"] for n in v["nodes"][:5]]) for v in Axe().run(page).response["violations"]]
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("path", HISTORY_PAGES)
+def test_history_pages_have_no_axe_violations_in_either_scheme(page: Page, origin: str, path: str, scheme: str) -> None:
+    page.goto(origin + path, wait_until="networkidle")
+    if scheme == "slate":
+        dark(page)
+    assert violations(page) == []
+
+
+def test_removed_and_added_words_are_marked_without_colour(page: Page, origin: str) -> None:
+    page.goto(origin + "2364/changes/", wait_until="networkidle")
+    removed = page.locator(".res-changes del.res-removed").first
+    added = page.locator(".res-changes ins.res-added").first
+    assert "line-through" in removed.evaluate("e => getComputedStyle(e).textDecorationLine")
+    assert "underline" in added.evaluate("e => getComputedStyle(e).textDecorationLine")
+    # Brackets are seen, the words "removed:" and "added:" are read; neither depends on colour.
+    removed_text, added_text = (" ".join(marked.inner_text().split()) for marked in (removed, added))
+    assert removed_text.startswith("removed: [−") and removed_text.endswith("]")
+    assert added_text.startswith("added: [+") and added_text.endswith("]")
+    hidden = added.locator(".res-visually-hidden")
+    assert hidden.bounding_box()["width"] <= 1
+    legend = page.locator(".res-diff-legend")
+    assert legend.is_visible() and "How to read the differences" in legend.inner_text()
+    statuses = page.locator(".res-changes .res-change-status").all_inner_texts()
+    assert {text.strip().lower() for text in statuses} >= {"new", "changed", "dropped"}
+
+
+def test_the_chart_follows_the_dark_scheme(page: Page, origin: str) -> None:
+    page.goto(origin + "series/minusma/", wait_until="networkidle")
+    script = "([text, body]) => [getComputedStyle(text).fill, getComputedStyle(body).color]"
+    fill, colour = page.evaluate(script, [page.locator(".res-chart-text").first.element_handle(), page.locator(".md-content").element_handle()])
+    dark(page)
+    dark_fill, dark_colour = page.evaluate(script, [page.locator(".res-chart-text").first.element_handle(), page.locator(".md-content").element_handle()])
+    assert fill != dark_fill
+    assert (fill, dark_fill) == (colour, dark_colour)  # chart text is the page's text colour in both schemes
+    assert page.locator("svg .res-chart-bar").count() == 11
+
+
+def test_history_pages_fit_a_phone(browser: Browser, origin: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    for path in HISTORY_PAGES:
+        page.goto(origin + path, wait_until="networkidle")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 376, f"{path} is {width}px wide"
+    row = page.goto(origin + "series/minusma/", wait_until="networkidle") and page.locator(".res-series-table tbody tr").nth(4)
+    assert "Troop ceiling: 13,289" in " ".join(row.inner_text().split())
+    context.close()
+
+
+def test_a_paragraph_history_in_the_paragraph_page_is_accessible(page: Page, origin: str) -> None:
+    from build_scripts.analyse.history import histories
+    from build_scripts.render.history import paragraph_history
+    from build_scripts.render.site import analyse_corpus
+    from tests.conftest import ROOT
+
+    entries, _ = analyse_corpus(ROOT / "source_texts")
+    corpus = {e.resolution.metadata.number: (e.resolution, e.analysis) for e in entries}
+    found, _, _ = histories(list(corpus.values()))
+    resolution = corpus[2364][0]
+    paragraph = next(p for p in resolution.operative if p.number == 20)
+    fragment = str(paragraph_history(found[2364], resolution, paragraph, "2364/op/20/", corpus[2295][0]))
+    for scheme in ("default", "slate"):
+        page.goto(origin + "2364/op/20/", wait_until="networkidle")
+        page.evaluate("html => document.querySelector('article').insertAdjacentHTML('beforeend', html)", fragment)
+        if scheme == "slate":
+            dark(page)
+        assert page.locator(".res-history dt").first.inner_text() == "In S/RES/2295 (2016)"
+        assert page.locator(".res-history a", has_text="paragraph 19").first.get_attribute("href") == "../../../2295/op/19/"
+        assert violations(page) == []
