@@ -74,6 +74,10 @@ class Run:
     """Median bytes of a paragraph page."""
     kinds: list[KindBytes] = field(default_factory=list)
     """Where the bytes of each kind of page go (sampled: at most 300 pages a kind)."""
+    html_by_kind: dict[str, int] = field(default_factory=dict)
+    """Bytes of all HTML pages of each kind."""
+    data_bytes: int = 0
+    """Bytes of the data/ folder (a resolution's JSON, CSV and Akoma Ntoso files)."""
     pagefind_bytes: int = 0
     """Bytes of the pagefind/ folder."""
     pagefind_files: int = 0
@@ -175,6 +179,7 @@ def build_corpus(count: int, work: Path, env: dict[str, str], real: list[Path] |
     run.site = site_stats(site, skip=("pagefind",))
     run.paragraph_page = (site / PARAGRAPH_PAGE).stat().st_size
     run.pagefind_bytes, run.pagefind_files = folder_bytes(site / "pagefind")
+    run.data_bytes, _ = folder_bytes(site / "data")
     run.payloads = pagefind_payloads(site)
     run.kinds = page_bytes(site, sample=300)
     return docs, config, site, run
@@ -265,6 +270,8 @@ def table(runs: list[Run]) -> str:
     row("site without pagefind/: MB / files", lambda r: f"{r.site.total_bytes / MB:,.1f} / {r.site.files:,}")
     row("pagefind/: MB / files", lambda r: f"{r.pagefind_bytes / MB:,.1f} / {r.pagefind_files:,}")
     row("whole site: MB", lambda r: f"{_site_bytes(r) / MB:,.1f}")
+    row("of which HTML by kind: MB", lambda r: ", ".join(f"{kind} {bytes_ / MB:,.1f}" for kind, bytes_ in r.html_by_kind.items()))
+    row("of which data/ (JSON, CSV, AKN): MB", lambda r: f"{r.data_bytes / MB:,.1f}")
     if any(r.compared for r in runs):
         row("2 shards vs one build: merge s; files differing", lambda r: f"{r.compared.merge_seconds:.1f}; {len(r.compared.differing)} of {r.compared.html_compared:,} HTML" if r.compared else "")
     lines = ["| measure | " + " | ".join(f"{r.resolutions:,}" for r in runs) + " |", "|---|" + "---|" * len(runs)]
@@ -368,6 +375,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{size}: {' '.join(map(str, failure.cmd[:4]))}… failed:\n{failure.output}", file=sys.stderr)
             break
         paragraphs = [bytes_ for path, bytes_ in pages[size].items() if kind_of(path) == "paragraph"]
+        for path, bytes_ in pages[size].items():
+            run.html_by_kind[kind_of(path)] = run.html_by_kind.get(kind_of(path), 0) + bytes_
         run.paragraph_pages, run.paragraph_median = len(paragraphs), statistics.median(paragraphs) if paragraphs else 0
         runs.append(run)
         print(f"{time.strftime('%H:%M:%S')} {size}: {run.site.html_pages:,} pages", file=sys.stderr, flush=True)
