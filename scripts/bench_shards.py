@@ -1,4 +1,9 @@
-"""Build one site as K MkDocs builds over K docs folders, then merge them: a sketch of building past one machine.
+"""Build one site as K MkDocs builds over K docs folders, then merge them, as `make site SHARDS=K -jJ` and
+the Pages workflow's matrix do.
+
+``build_sharded`` is how the benchmark builds the largest corpus: K shards, J at a time, each shard's
+cost measured on its own (one shard is one job of the workflow's matrix), then the merge. ``build_in_shards``
+builds a corpus in shards a second time beside its single build and compares the two trees.
 
 Each shard holds a contiguous run of resolutions (their folders and data files) plus every page the nav
 names, so every shard renders the same sidebar; shard 0 also holds the shared pages (actors, themes,
@@ -14,6 +19,7 @@ import filecmp
 import shlex
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,3 +76,40 @@ def build_in_shards(docs: Path, config: Path, count: int, work: Path, env: dict[
     merge_seconds = time.perf_counter() - started
     compared, differing = compare(merged, single)
     return ShardRun(count, build, merge_seconds, compared, differing), merged
+
+
+@dataclass(frozen=True, slots=True)
+class ShardedBuild:
+    """The site built as K shards, J at a time, then merged."""
+
+    mkdocs: StageResult
+    """All shard builds as one stage: wall from the first start to the last end, CPU summed, the largest
+    process, and as tree peak the sum of the J largest shard peaks (an upper bound)."""
+    shards: list[StageResult]
+    """Each shard's build: what one job of the workflow's matrix runs."""
+    merge: StageResult
+    """Copying the shard sites into one tree and joining the sitemaps (in this process: wall = CPU)."""
+    pages: list[int]
+    """Markdown pages each shard built."""
+
+
+def build_sharded(docs: Path, config: Path, count: int, jobs: int, work: Path, env: dict[str, str], site: Path, strict: bool = True) -> ShardedBuild:
+    """Split ``docs`` into ``count`` shards, build them ``jobs`` at a time with `mkdocs build`, merge into ``site``."""
+    configs = split(docs, config, count, work / "shards")
+    pages = [sum(1 for _ in (c.parent / "docs").rglob("*.md")) for c in configs]
+
+    def build(index_config: tuple[int, Path]) -> StageResult:
+        index, shard = index_config
+        command = [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "-f", str(shard), "-d", str(shard.parent / "site")]
+        return run_stage(f"shard {index}", command, shard.parent, env, work / f"shard-{index}.log")
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        stages = list(pool.map(build, enumerate(configs)))
+    wall = time.perf_counter() - started
+    peaks = sorted((stage.peak_tree_rss for stage in stages), reverse=True)[:jobs]
+    mkdocs = StageResult("mkdocs", wall, sum(s.cpu for s in stages), max(s.max_process_rss for s in stages), sum(peaks))
+    started = time.perf_counter()
+    merge([c.parent / "site" for c in configs], site)
+    seconds = time.perf_counter() - started
+    return ShardedBuild(mkdocs, stages, StageResult("merge", seconds, seconds, 0, 0), pages)

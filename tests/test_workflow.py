@@ -54,8 +54,11 @@ def test_pages_workflow_builds_in_shards_and_deploys_the_merged_site() -> None:
     split = next(step for step in generate if "shard-split" in step.get("run", ""))
     assert "make pages" in split["run"] and split["env"]["SITE_URL"] == f"${{{{ steps.{configure['id']}.outputs.base_url }}}}"
 
-    shards = jobs["shard"]["strategy"]["matrix"]["shard"]
-    assert shards == list(range(int(workflow["env"]["SHARDS"])))
+    # The matrix is sized from the generated pages: the split step writes matrix=[0, …] to its outputs.
+    assert "build_scripts.shards count docs" in split["run"] and '"$GITHUB_OUTPUT"' in split["run"]
+    assert jobs["generate"]["outputs"]["shards"] == f"${{{{ steps.{split['id']}.outputs.matrix }}}}"
+    assert jobs["shard"]["strategy"]["matrix"]["shard"] == "${{ fromJSON(needs.generate.outputs.shards) }}"
+    assert jobs["shard"]["timeout-minutes"] <= 10
     assert 'make "shard-${{ matrix.shard }}"' in runs("shard")
     assert jobs["shard"]["needs"] == "generate" and jobs["merge"]["needs"] == "shard"
     assert "shard-merge" in runs("merge") and "pagefind --site site" in runs("merge")
@@ -69,3 +72,20 @@ def test_pages_workflow_builds_in_shards_and_deploys_the_merged_site() -> None:
 def test_the_makefile_builds_the_shard_targets_the_workflow_names() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "shard-%: $(STAMP)" in makefile and "shard-merge" in makefile and "shard-split" in makefile
+
+
+@pytest.mark.parametrize(("resolutions", "pages_each", "expected"), [(1, 60, 1), (100, 55, 1), (500, 52, 3)])
+def test_the_matrix_has_one_shard_per_12000_pages_of_the_corpus(tmp_path, capsys, resolutions, pages_each, expected) -> None:
+    """What the generate job writes to $GITHUB_OUTPUT, on docs trees shaped like the real record (~52 pages a resolution)."""
+    from build_scripts.shards import main
+
+    docs = tmp_path / "docs"
+    for number in range(1, resolutions + 1):
+        folder = docs / str(number) / "op"
+        folder.mkdir(parents=True)
+        for page in range(pages_each):
+            (folder / f"{page}.md").touch()
+    (docs / "index.md").touch()
+    assert main(["count", str(docs)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [f"count={expected}", f"matrix={list(range(expected))}"]
