@@ -29,6 +29,7 @@ from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
 
+from .. import ids
 from ..analyse.analysis import Analysis, analyse
 from ..analyse.annotate import load_annotation_data
 from ..analyse.history import History, histories
@@ -40,7 +41,7 @@ from .akoma_ntoso import to_akoma_ntoso
 from .calendar import obligations_calendar
 from .analysis_pages import analysis_pages
 from .corpus import Corpus, Entry
-from .history import changes_page, series_pages
+from .history import changes_page, overview_status, paragraph_history, series_pages
 from .insight_pages import INSIGHT_LINKS, insight_pages
 from .links import ResolutionLinks
 from .pages import LinkItem, Page, annex_page, home_page, overview_page, paragraph_page, text_page
@@ -255,8 +256,12 @@ def resolution_pages(entry: Entry, links: ResolutionLinks, history: History | No
     cited_by = links.cited_by_resolutions()
     if cited_by:
         sections.append(("Cited by other resolutions on this site", cited_by))
-    pages = [overview_page(resolution, sections), text_page(resolution, links)]
-    pages += [paragraph_page(resolution, element, links) for element in (*resolution.preamble, *resolution.operative)]
+    status = overview_status(history, f"{number}/")
+    pages = [overview_page(resolution, sections, history=status), text_page(resolution, links)]
+    pages += [
+        paragraph_page(resolution, element, links, history=paragraph_history(history, resolution, element, ids.page_path(number, element.id), predecessor))
+        for element in (*resolution.preamble, *resolution.operative)
+    ]
     pages += [annex_page(resolution, annex, links) for annex in resolution.annexes]
     return pages + insights
 
