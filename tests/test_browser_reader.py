@@ -196,6 +196,8 @@ def test_paragraph_20_prints_on_about_three_a4_pages_with_each_label_citable(pag
     label = page.locator("#op-20-c-ii > p > a.res-label")
     printed = label.evaluate("element => getComputedStyle(element, '::after').content")
     assert printed == '" [S/RES/2364 (2017), para. 20 (c) (ii)]"'
+    # Seven editorial notes are folded on screen and printed on paper.
+    assert page.locator("details.res-editorial:not([open]) ol").is_visible()
 
 
 # --- accessibility ---------------------------------------------------------------------------------------

@@ -85,4 +85,11 @@ def test_two_builds_give_identical_files(site, tmp_path):
             compare(sub)
 
     compare(filecmp.dircmp(site, again))
-    assert differences == []
+    # Pagefind 1.5 writes its filter and meta indexes in varying order, so their names and bytes
+    # change from run to run (Pagefind/pagefind#638: fragments are stable, "other files will still
+    # change, such as the filter/metadata indexes"). Everything else is byte-identical.
+    assert [name for name in differences if not PAGEFIND_UNSTABLE.fullmatch(name)] == []
+
+
+PAGEFIND_UNSTABLE = re.compile(r"pagefind-entry\.json|pagefind\.\w+\.pf_meta|\w+\.pf_filter")
+"""Pagefind's files that differ between two runs over the same pages."""
