@@ -16,7 +16,7 @@ import yaml
 from .. import ids
 from ..citations import citation_meta, citations, json_ld
 from ..analyse.facts import key_facts
-from ..model import Annex, Element, ElementKind, Repair, RepairRule, Resolution
+from ..model import Annex, Element, ElementKind, Metadata, Repair, RepairRule, Resolution
 from .elements import element_html, label_text, text_block
 from .record import long_date, record_rows, source_note, subjects_html
 from .markup import Span, attribute, escape, relative_url
@@ -266,7 +266,7 @@ def paragraph_page(resolution: Resolution, element: Element, links: Links) -> Pa
     return Page(page, "\n".join(body))
 
 
-def search_filters(meta, part: str, themes: list[str]) -> str:
+def search_filters(meta: Metadata, part: str, themes: list[str]) -> str:
     """What Pagefind files the page under: resolution, part and themes (filters), and its number (meta)."""
     values = [("resolution", meta.symbol), ("part", part), *(("theme", theme) for theme in themes)]
     spans = "".join(f'<span data-pagefind-filter="{key}">{escape(value)}</span>' for key, value in values)
