@@ -92,7 +92,7 @@ def _actor_page(actor: Actor, corpus: Corpus) -> list[Page]:
         named = _groups(part, lambda a, _id: actor.id not in a.addressees and any(m.actor == actor.id for m in (*a.mentions, *a.heading_mentions)))
         return [Section("Asked of it", "asked", groups=asked), Section("Mentioned in", "mentioned", groups=named)]
 
-    shown, subpages = listing.split(path, actor.name, corpus, sections)
+    shown, subpages = listing.split(path, actor.name, corpus, sections, lambda entry: bool(entry[1].addressing(actor.id) or entry[1].mentioning(actor.id)))
     main = listing.page(
         path, actor.name, f"What the Security Council asks of {actor.name}, and where it is mentioned, paragraph by paragraph.", shown,
         "corpus_actor.html.j2", actor=actor, kind=kind_name(actor.kind),
@@ -135,6 +135,7 @@ def _index(path: str, title: str, intro: str, headers: list[str], entries: list[
 
 def theme_pages(corpus: Corpus) -> list[Page]:
     taxonomy = corpus[0][1].taxonomy
+    themed = {resolution.metadata.number: {theme for _id, found in annotations.elements for theme in found.themes} for resolution, annotations in corpus}
     pages, entries = [], []
     for theme in taxonomy.themes:
         count = sum(len(a.with_theme(theme.id)) for _, a in corpus)
@@ -155,7 +156,7 @@ def theme_pages(corpus: Corpus) -> list[Page]:
                 groups.append(Group(resolution.metadata.symbol, tuple(part for part in parts if part[1])))
             return [Section("Paragraphs on this theme", "paragraphs", "No paragraph is tagged with this theme yet.", groups=tuple(groups))]
 
-        shown, subpages = listing.split(path, theme.name, corpus, sections)
+        shown, subpages = listing.split(path, theme.name, corpus, sections, lambda entry, theme=theme: theme.id in themed[entry[0].metadata.number])
         pages += [listing.page(path, theme.name, f"{theme.definition} Every paragraph on this theme.", shown, "corpus_theme.html.j2", definition=theme.definition), *subpages]
         entries.append(Entry(theme.name, path, [theme.definition, count]))
     intro = "Each element, sub-paragraphs included, is tagged by rules that favour precision: a missing tag is likelier than a wrong one."

@@ -4,7 +4,8 @@ A corpus-wide page (an actor, a theme, the verbs, a cited document) lists the el
 resolution that concern it. Its :class:`Section` objects say what to list; :func:`split` decides
 where, so that no page's size depends on the number of resolutions on the site:
 
-- up to :data:`INLINE_RESOLUTIONS` resolutions, the page lists the elements itself;
+- up to :data:`INLINE_RESOLUTIONS` resolutions and :data:`INLINE_ELEMENTS` elements, the page
+  lists the elements itself;
 - beyond, each resolution's elements go on a page of their own (``PAGE/N/``) and the page lists
   the resolutions with their counts, each linked to the same section of that page;
 - beyond :data:`RESOLUTIONS_PER_PAGE` resolutions, it lists years instead, each linked to a page
@@ -25,6 +26,8 @@ from .templating import render
 
 INLINE_RESOLUTIONS = 10
 """Up to this many resolutions on the site, a page lists every element itself."""
+INLINE_ELEMENTS = 120
+"""Up to this many elements (about 30 KB), a page of a few resolutions lists them itself."""
 RESOLUTIONS_PER_PAGE = 40
 """Up to this many resolutions, a page lists them; beyond, it lists years."""
 
@@ -97,10 +100,19 @@ def page(path: str, title: str, description: str, sections: list[Section], templ
     return Page(path, front_matter(title, description) + render(template, page=path, title=title, sections=sections, **context))
 
 
-def split(path: str, title: str, corpus: Corpus, sections: Sections) -> tuple[list[Section], list[Page]]:
-    """The sections of ``path`` for the whole corpus and the pages they link onward to (see above)."""
+def split(path: str, title: str, corpus: Corpus, sections: Sections, relevant: Callable[[tuple[Resolution, object]], bool] = lambda entry: True) -> tuple[list[Section], list[Page]]:
+    """The sections of ``path`` for the whole corpus and the pages they link onward to (see above).
+
+    ``relevant(entry)`` is a cheap test that a resolution has something to list: only those are
+    read element by element, so that a corpus of N resolutions and M actors costs N + M, not N × M.
+    """
     if len(corpus) <= INLINE_RESOLUTIONS:
         return sections(path, corpus), []
+    corpus = [entry for entry in corpus if relevant(entry)]
+    if len(corpus) <= INLINE_RESOLUTIONS:
+        inline = sections(path, corpus)
+        if sum(section.count for section in inline) <= INLINE_ELEMENTS:
+            return inline, []
     listed: list[tuple[Resolution, list[Section]]] = []
     pages = []
     for entry in corpus:
