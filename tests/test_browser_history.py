@@ -95,8 +95,12 @@ def test_history_pages_fit_a_phone(browser: Browser, origin: str) -> None:
         page.goto(origin + path, wait_until="networkidle")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 376, f"{path} is {width}px wide"
-    row = page.goto(origin + "series/minusma/", wait_until="networkidle") and page.locator(".res-series-table tbody tr").nth(4)
-    assert "Troop ceiling: 13,289" in " ".join(row.inner_text().split())
+    page.goto(origin + "series/minusma/", wait_until="networkidle")
+    cell = page.locator(".res-series-table tbody tr").nth(4).locator("td[data-label='Troop ceiling']")
+    # On a phone each row stacks: every cell on its own line, named by its column (td::before, from data-label).
+    assert cell.evaluate("e => getComputedStyle(e).display") == "block"
+    assert cell.evaluate("e => getComputedStyle(e, '::before').content") == '"Troop ceiling: "'
+    assert cell.inner_text() == "13,289"
     context.close()
 
 

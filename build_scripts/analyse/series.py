@@ -50,7 +50,7 @@ RENEWAL = re.compile(
     \b(?:extend|renew)(?:s|ed)? \s+                                # 'extend', 'renews'
     (?:until \s+ (?P<date_first>{DATE}) \s+)?                      # 'extend until 31 March 2018 the mandate of MONUSCO'
     (?: (?:the \s+)? (?:present \s+ | current \s+)? mandates? \s+ of \s+
-        (?P<body>[^,;:]{{1,300}}?)                                   # 'MINUSMA', 'the Panel of Experts established by …' (bounded: linear time)
+        (?P<body>[^,;:]{{1,300}}?)                                 # 'MINUSMA', 'the Panel of Experts established by …' (bounded: linear time)
         (?= \s+ (?:until|for|as|under|from)\b | [,;:.] | $ )
       | (?P<owner>[A-Z][\w-]*)['’]s \s+ mandate\b                  # 'UNSOM’s mandate'
       | (?P<its>its \s+ mandate)\b                                 # 'extend its mandate': the body named before
