@@ -229,18 +229,6 @@ def analyse_corpus(source: Path | list[Path], include_synthetic: bool = False, j
     return sorted(entries, key=lambda e: e.resolution.metadata.number), ok
 
 
-def history_links(history: History | None) -> list[LinkItem]:
-    """Links from an overview to what changed since the predecessor and to the series, where they apply."""
-    if history is None:
-        return []
-    found = []
-    if history.since is not None and history.predecessor is not None:
-        found.append(LinkItem(f"What changed since {history.predecessor.symbol}", f"{history.member.number}/changes/"))
-    if history.has_page:
-        found.append(LinkItem(f"Every {history.series.body} mandate", f"series/{history.series.id}/"))
-    return found
-
-
 def resolution_pages(entry: Entry, links: ResolutionLinks, history: History | None = None, predecessor: Resolution | None = None) -> list[Page]:
     """Overview, full text, one page per paragraph, the insight pages and, in a series, what changed."""
     resolution = entry.resolution
@@ -251,8 +239,6 @@ def resolution_pages(entry: Entry, links: ResolutionLinks, history: History | No
     made = {page.path for page in insights}
     glance = [LinkItem(title, f"{number}/{path}") for title, path in INSIGHT_LINKS if f"{number}/{path}" in made]
     sections = [("At a glance", glance)] if glance else []
-    if history_links(history):
-        sections.append(("Mandate history", history_links(history)))
     cited_by = links.cited_by_resolutions()
     if cited_by:
         sections.append(("Cited by other resolutions on this site", cited_by))
