@@ -375,11 +375,6 @@ def test_repeated_warnings_are_capped_and_the_cache_stays_small(tmp_path):
     assert cache < 2_000_000  # was 328 MB for 63 KB of input
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="analyse/references.py (not in this change) expands every 'paragraphs 1 to 999' into 999 "
-    "references, each with its warning, before any cap can apply: memory grows with the ranges' width",
-)
 def test_memory_does_not_grow_with_repeated_ranges(tmp_path):
     _, small, _, _ = _ranges(tmp_path, 8)
     _, large, _, _ = _ranges(tmp_path, 32)

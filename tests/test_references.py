@@ -296,3 +296,11 @@ def test_never_crashes_and_spans_stay_inside_the_text(resolution, text):
     spans = sorted((r.start, r.end) for r in references if r.element_id == "op-49")
     assert all(0 <= start < end <= len(text) for start, end in spans)
     assert all(earlier[1] <= later[0] for earlier, later in zip(spans, spans[1:]))
+
+
+def test_a_range_wider_than_any_resolution_keeps_only_its_ends():
+    from build_scripts.analyse.references import WIDEST_RANGE, _paths
+
+    assert _paths("31 to 36")[0] == [("31",), ("32",), ("33",), ("34",), ("35",), ("36",)]
+    assert _paths("1 to 999")[0] == [("1",), ("999",)]
+    assert len(_paths(f"1 to {WIDEST_RANGE + 1}")[0]) == WIDEST_RANGE + 1

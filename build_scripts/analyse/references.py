@@ -451,6 +451,12 @@ class _Finder:
         ]
 
 
+WIDEST_RANGE = 250
+"""A range such as 'paragraphs 31 to 36' names every paragraph between; one wider than any resolution
+(the longest has fewer than 200 operative paragraphs) keeps only its two ends, so that a text of
+'paragraphs 1 to 999' repeated cannot make work and memory grow with the width of its ranges."""
+
+
 def _paths(numbers: str, last_direction: str | None = None) -> tuple[list[tuple[str, ...]], tuple[str | None, ...]]:
     """'20 (a) (ii)' → [('20', 'a', 'ii')]; '31 to 36' → [('31',), …, ('36',)]; '20 and 22' → two.
 
@@ -462,7 +468,7 @@ def _paths(numbers: str, last_direction: str | None = None) -> tuple[list[tuple[
     for match in PARAGRAPH_NUMBER.finditer(numbers):
         number = int(match["number"])
         labels = tuple(ids.label_key(label) for label in re.findall(r"\([a-z]+\)", match["labels"]))
-        if match["range"] and paths and not labels and len(paths[-1]) == 1:
+        if match["range"] and paths and not labels and len(paths[-1]) == 1 and number - int(paths[-1][0]) <= WIDEST_RANGE:
             between = range(int(paths[-1][0]) + 1, number)
             paths.extend((str(value),) for value in between)
             printed.extend(None for _ in between)
