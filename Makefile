@@ -69,8 +69,8 @@ bench-web: site
 
 # Corpora of 1, 10 and 100 resolutions (the seed plus synthetic copies), or with CORPUS=DIR of 1, 100,
 # 500 and all real resolutions in DIR, the largest built as `make site SHARDS=$(BENCH_SHARDS) -j2` builds
-# it, with Lighthouse on it: time, memory, bytes per kind of page, first-search-query sizes, and issue
-# 17's targets as ok/MISSED. `make bench SIZES=1,10` is quicker. Not a test.
+# it, with Lighthouse on it: time, memory, bytes per kind of page, first-search-query sizes, and the
+# site's size, time and memory targets as ok/MISSED; then the time to align every renewal with the one before it. `make bench SIZES=1,10` is quicker. Not a test.
 SIZES ?=
 BENCH_SHARDS ?= 2
 BENCH_STAMP := $(VENV)/.installed-bench
@@ -80,6 +80,7 @@ $(BENCH_STAMP): $(TEST_STAMP)
 
 bench: $(BENCH_STAMP)
 	$(BIN)/python scripts/bench.py $(if $(SIZES),--sizes $(SIZES)) $(if $(CORPUS),--corpus $(CORPUS) --shards $(BENCH_SHARDS) --web)
+	$(BIN)/python scripts/bench_alignment.py source_texts 2>/dev/null  # mandate history: every consecutive pair of each series
 
 # Where each kind of page's bytes go (text, navigation, icons, scripts, meta tags, JSON-LD), in the built site.
 page-bytes: site
