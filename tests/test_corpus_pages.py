@@ -137,3 +137,25 @@ def test_kinds_read_as_words_a_reader_uses():
 def test_the_actor_page_shows_its_kind_capitalised(at_39):
     page = soup(at_39["actors/secretary-general/"])
     assert page.find("th", string="Kind").find_next("td").get_text() == "UN organ or official"
+
+
+def test_the_home_page_lists_years_once_the_site_is_large(corpus):
+    from build_scripts.render.pages import HOME_LISTED, home_page, year_pages
+
+    small = [resolution for resolution, _found in corpus]
+    large = [resolution for resolution, _found in copies(corpus, 3)]
+    assert len(small) <= HOME_LISTED < len(large)
+    assert year_pages(small) == []
+    listed = soup(home_page(small)).select("table a[href$='/text/']")
+    assert len(listed) == len(small)
+
+    home, years = home_page(large), year_pages(large)
+    assert len(home.markdown) < len(home_page(small).markdown)
+    assert not soup(home).select("table a[href$='/text/']")
+    links = {a["href"]: a.get_text() for a in soup(home).select(".res-years a")}
+    assert set(links) == {page.path for page in years}
+    # Every resolution is on exactly one year's page, with links back from that page's depth.
+    rows = [a["href"] for page in years for a in soup(page).select("table a[href$='/text/']")]
+    assert len(rows) == len(large)
+    page = next(page for page in years if page.path == f"years/{large[0].metadata.year}/")
+    assert f"../../{large[0].metadata.number}/text/" in page.markdown

@@ -317,14 +317,45 @@ def paragraph_page(resolution: Resolution, element: Element, links: Links, histo
     return Page(page, markdown)
 
 
+HOME_LISTED = 60
+"""The home page lists up to this many resolutions itself; a larger site lists years, each with its own
+page (``years/YYYY/``), so that the home page stays small however many resolutions the site holds."""
+
+
 def home_page(resolutions: list[Resolution]) -> Page:
-    """The home page: what the site is, the resolutions, where to start."""
+    """The home page: what the site is, the resolutions (or their years), where to start."""
+    metadata = [resolution.metadata for resolution in resolutions]
+    years = sorted({meta.year for meta in metadata}) if len(metadata) > HOME_LISTED else []
     markdown = render(
         "page_home.html.j2",
         front_matter=Markup(front_matter("Security Council resolutions, paragraph by paragraph", "Read, search and cite UN Security Council resolutions paragraph by paragraph, with every cross-reference linked.")),
-        resolutions=[resolution.metadata for resolution in resolutions],
+        resolutions=[] if years else metadata,
+        years=[(year, sum(meta.year == year for meta in metadata)) for year in years],
+        first=metadata[0],
     )
     return Page("", markdown)
+
+
+def year_pages(resolutions: list[Resolution]) -> list[Page]:
+    """``years/YYYY/``: the resolutions of one year, when the home page lists years (see HOME_LISTED)."""
+    if len(resolutions) <= HOME_LISTED:
+        return []
+    by_year: dict[int, list] = {}
+    for resolution in resolutions:
+        by_year.setdefault(resolution.metadata.year, []).append(resolution.metadata)
+    return [
+        Page(
+            f"years/{year}/",
+            render(
+                "page_year.html.j2",
+                front_matter=Markup(front_matter(f"Resolutions of {year}", f"The Security Council resolutions of {year} on this site, with their overviews and full texts.")),
+                page=f"years/{year}/",
+                year=year,
+                resolutions=listed,
+            ),
+        )
+        for year, listed in sorted(by_year.items())
+    ]
 
 
 def annex_body(resolution: Resolution, annex: Annex, page: str, links: Links, searchable: bool = True, filters: str = "", meta: str = "") -> Markup:

@@ -44,13 +44,13 @@ from .corpus import Corpus, Entry
 from .history import changes_page, overview_status, paragraph_history, series_pages
 from .insight_pages import INSIGHT_LINKS, insight_pages
 from .links import ResolutionLinks
-from .pages import LinkItem, Page, annex_page, home_page, overview_page, paragraph_page, text_page
+from .pages import LinkItem, Page, annex_page, home_page, overview_page, paragraph_page, text_page, year_pages
 from .references_page import references_pages
 from .search_page import resolutions_json, search_page
 from .tables import to_csv
 
 GENERATED_FILES = ("index.md",)
-GENERATED_DIRECTORIES = ("data", "references", "actors", "themes", "verbs", "glossary", "search", "series")
+GENERATED_DIRECTORIES = ("data", "references", "actors", "themes", "verbs", "glossary", "search", "series", "years")
 PACKAGE = Path(__file__).resolve().parent.parent
 CACHE = Path(os.environ.get("RESOLUTION_SITE_CACHE", ".cache/analysis"))
 CACHE_ENTRIES_PER_SOURCE = 2
@@ -309,6 +309,7 @@ def render_corpus(entries: list[Entry], history: tuple[dict[int, History], tuple
         *references_pages([(e.resolution, e.references) for e in entries]),
         *analysis_pages([(e.resolution, e.annotations) for e in entries]),
         *series_pages(series),
+        *year_pages(resolutions),
     )
     for page in shared:
         outputs[page.file] = page.markdown
