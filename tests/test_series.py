@@ -180,13 +180,24 @@ def test_a_paragraph_history_shows_its_predecessor_successor_and_word_difference
     hrefs = [a["href"] for a in fragment.find_all("a")]
     assert "../../../2295/op/19/" in hrefs
     assert any(href.startswith("../../../2423/op/") for href in hrefs)
-    # The dropped task (a) (v) and the new indent (a) (ii) 2 are shown, in words, not only in colour.
-    changes = [" ".join(li.get_text(" ").split()) for li in fragment.find_all("li", class_="res-change")]
-    assert any(text.startswith("dropped paragraph 19 (a) (v) of S/RES/2295 (2016)") for text in changes)
-    assert any(text.startswith("new paragraph 20 (a) (ii), indent 2") for text in changes)
-    insertion = fragment.find("li", class_="res-change").find("ins") or fragment.find(class_="res-changes").find("ins")
+    # Op 20's 23 tasks and sub-paragraphs are counted here, word by word on the what-changed page.
+    counts = " ".join(fragment.find(class_="res-history-counts").get_text().split())
+    assert counts.startswith("Its sub-paragraphs and tasks since S/RES/2295 (2016): 9 unchanged, 11 changed, 1 new, 1 dropped.")
+    assert "../../changes/" in hrefs
+    assert not fragment.find_all("li", class_="res-change")
+    assert not fragment.find_all(id=re.compile(r"^(?:pp|op)-\d"))  # element ids stay unique to the page's own text
+
+
+def test_a_paragraph_with_few_changes_shows_them_word_by_word(history, corpus):
+    found, _ = history
+    resolution = corpus[2364][0]
+    since = found[2364].since
+    changed = next(p for p in resolution.operative if since.by_element[p.id].status.value == "changed" and len(p.walk()) == 1)
+    fragment = BeautifulSoup(str(paragraph_history(found[2364], resolution, changed, f"2364/op/{changed.number}/", corpus[2295][0])), "lxml")
+    changes = fragment.find(class_="res-changes")
+    insertion, deletion = changes.find("ins"), changes.find("del")
     assert insertion.find(class_="res-visually-hidden").get_text() == "added: "
-    assert fragment.find(class_="res-changes").find("del").find(class_="res-visually-hidden").get_text() == "removed: "
+    assert deletion.find(class_="res-visually-hidden").get_text() == "removed: "
     assert "How to read the differences" in fragment.find(class_="res-diff-legend").get_text()
     assert not fragment.find_all(id=re.compile(r"^(?:pp|op)-\d"))  # element ids stay unique to the page's own text
 

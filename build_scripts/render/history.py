@@ -31,6 +31,11 @@ from .links import element_name
 from .pages import Page, front_matter
 from .templating import render
 
+ROWS_SHOWN = 3
+"""A paragraph page shows the word-by-word difference of up to this many changed, new or dropped
+elements; a paragraph with more (a long list of tasks) shows its own words and counts the rest, which
+its resolution's "what changed" page shows in full, so that a paragraph page stays light."""
+
 STATUS_WORDS = {Status.UNCHANGED: "unchanged", Status.CHANGED: "changed", Status.NEW: "new", Status.DROPPED: "dropped"}
 
 
@@ -153,12 +158,18 @@ def paragraph_history(history: History | None, resolution: Resolution, element: 
     inside = {part.id for part in element.walk()}
     earlier = later = None
     listed: list[Row] = []
+    counts: list[tuple[str, int]] = []
     if history.since is not None:
         match = history.since.by_element.get(element.id)
         earlier = match if match and match.predecessor_id else None
         chosen = [m for m in history.since.matches if m.element_id in inside or (m.status is Status.DROPPED and _within(history.since, m, inside))]
-        if before is not None and any(m.status is not Status.UNCHANGED or m.element_id != element.id for m in chosen):
-            listed = rows(history.since, before, resolution, chosen)
+        shown = [m for m in chosen if m.status is not Status.UNCHANGED]
+        if len(shown) > ROWS_SHOWN:  # a long list of tasks: the paragraph's own words here, the rest counted
+            counted = [(STATUS_WORDS[status], sum(m.status is status for m in chosen if m.element_id != element.id)) for status in Status]
+            counts = [(word, count) for word, count in counted if count]
+            shown = [m for m in shown if m.element_id == element.id]
+        if before is not None and shown:
+            listed = rows(history.since, before, resolution, shown)
     if history.until is not None:
         later = history.until.by_predecessor.get(element.id)
         later = later if later and later.element_id else None
@@ -177,6 +188,7 @@ def paragraph_history(history: History | None, resolution: Resolution, element: 
             later_name=element_name(later.element_id) if later else "",
             later_url=ids.permalink(history.successor.number, later.element_id) if later and history.successor else "",
             rows=listed,
+            counts=counts,
             changes_url=f"{number}/changes/" if history.since else "",
         )
     )
