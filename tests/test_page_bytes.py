@@ -72,13 +72,17 @@ def test_pages_are_sorted_by_kind(path, kind):
 
 
 def test_a_paragraph_pages_chrome_stays_within_its_budget(site):
-    """Everything but the text: 19.1 KB median paragraph page before the cuts, 15.2 KB after (38 resolutions)."""
+    """Everything but the text: 19.1 KB median paragraph page before the cuts, 15.2 KB after (38 resolutions).
+
+    Since then each page gained the header's search box and the light/dark toggle with its three icons
+    (~4.4 KB), and the breadcrumb, the pager at the top and the sub-paragraphs in the contents list
+    (~2 KB): the budget is what that costs today, so that nothing grows unnoticed."""
     pages = sorted((site / "2364").glob("[op]p/*/index.html"))
     measured = [page_parts(page.read_text(encoding="utf-8")) for page in pages]
     chrome = [sizes["total"] - sizes["text"] - sizes["JSON-LD"] for sizes in measured]
-    assert max(chrome) <= 9_800, max(chrome)
-    assert statistics.median(sizes["navigation"] for sizes in measured) <= 4_200
-    assert max(sizes["icons"] for sizes in measured) <= 400  # the back-to-top and menu icons; the logo is a file
+    assert max(chrome) <= 16_000, max(chrome)
+    assert statistics.median(sizes["navigation"] for sizes in measured) <= 6_400
+    assert max(sizes["icons"] for sizes in measured) <= 1_900  # back-to-top, menu and the three light/dark icons; the logo is a file
     assert max(sizes["whitespace"] for sizes in measured) <= 1_000
 
 
