@@ -45,7 +45,7 @@ PAGE_KINDS = {
     "matrix": "2364/matrix/",
     "strength": "2364/strength/",
     "actors, a page of the index": "actors/1/",
-    "actor in one resolution": "actors/minusma/2364/",
+    "actor in one year": "actors/minusma/years/2017/",
     "cited documents, a page": "references/resolutions/1/",
     "cited document": "references/cited/s-res-1325-2000/",
     "changes": "2364/changes/",

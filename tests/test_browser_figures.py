@@ -23,8 +23,8 @@ from tests.browser import CHROMIUM, CHROMIUM_ARGS, CHROMIUM_MISSING, serve
 PICTURES = ["2364/matrix/", "2364/references-map/", "2364/strength/", "2640/matrix/", "2253/references-map/", "1325/strength/"]
 TABLES = ["2364/obligations/", "2364/timeline/", "2364/mandate/", "2690/obligations/"]
 CORPUS = [
-    "actors/", "actors/1/", "actors/minusma/", "actors/minusma/2364/", "themes/", "themes/human-rights/", "themes/human-rights/2364/",
-    "verbs/", "verbs/2364/", "glossary/", "references/", "references/resolutions/1/", "references/cited/s-res-1325-2000/",
+    "actors/", "actors/1/", "actors/minusma/", "actors/minusma/years/2017/", "themes/", "themes/human-rights/", "themes/human-rights/years/2017/",
+    "verbs/", "verbs/years/2017/", "glossary/", "references/", "references/resolutions/1/", "references/cited/s-res-1325-2000/",
 ]
 SIZES = {"desktop": (1280, 800), "phone": (390, 844)}
 

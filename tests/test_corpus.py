@@ -87,8 +87,9 @@ def test_synthetic_texts_are_skipped_unless_asked_for(tmp_path, capsys):
 
 
 def test_index_pages_split_by_resolution_when_the_corpus_is_large(tmp_path, monkeypatch):
-    """Beyond INLINE_RESOLUTIONS, actor, theme and verb pages keep their headings and anchors but
-    list resolutions, each linking to its own page of elements: no page grows with the corpus."""
+    """Beyond INLINE_RESOLUTIONS and INLINE_ELEMENTS, actor, theme and verb pages keep their headings
+    and anchors but list resolutions, each linking to its heading on a page of its year's elements:
+    no page grows with the corpus."""
     from build_scripts.render import analysis_pages as module
     from build_scripts.render import listing
     from build_scripts.render.site import analyse_corpus
@@ -99,16 +100,19 @@ def test_index_pages_split_by_resolution_when_the_corpus_is_large(tmp_path, monk
     entries, ok = analyse_corpus(tmp_path, include_synthetic=True, jobs=1)
     assert ok
     monkeypatch.setattr(listing, "INLINE_RESOLUTIONS", 1)
+    monkeypatch.setattr(listing, "INLINE_ELEMENTS", 1)
     pages = {page.path: page.markdown for page in module.analysis_pages([(e.resolution, e.annotations) for e in entries])}
 
     def hrefs(path):
         return [(a.get_text(), a["href"]) for a in BeautifulSoup(pages[path], "lxml").find_all("a")]
 
     main = pages["actors/secretary-general/"]
-    assert "## Asked of it { #asked }" in main and ("S/RES/2364 (2017)", "2364/#asked") in hrefs("actors/secretary-general/")
-    assert "../../../2364/op/47/" in [href for _, href in hrefs("actors/secretary-general/2364/")]
-    assert "9001/#strength-4" in [href for _, href in hrefs("verbs/")]
-    assert "themes/human-rights/9001/" in pages
+    assert "## Asked of it { #asked }" in main and ("S/RES/2364 (2017)", "years/2017/#asked-2364") in hrefs("actors/secretary-general/")
+    year = BeautifulSoup(pages["actors/secretary-general/years/2017/"], "lxml")
+    assert "../../../../2364/op/47/" in [a["href"] for a in year.find(id="asked-2364").find_next("ul").find_all("a")]
+    assert any(href.startswith("years/") and href.endswith("/#strength-4-9001") for _, href in hrefs("verbs/"))
+    assert any(path.startswith("themes/human-rights/years/") for path in pages)
+    assert not any(path.startswith("themes/human-rights/9001") for path in pages)
 
 
 def test_adding_resolutions_keeps_every_locked_url(corpus_site):

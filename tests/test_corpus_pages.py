@@ -8,6 +8,7 @@ link onward to every element, and the actors' kinds must read as a reader expect
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import markdown
@@ -92,19 +93,23 @@ def test_a_long_list_of_resolutions_goes_by_year(at_390):
     assert "Year" in [th.get_text() for th in heading_rows]
     assert years and all(href.startswith("years/") and href.endswith("/#asked") for href in years)
     year_page = at_390["actors/secretary-general/" + years[0].partition("#")[0]]
-    linked = [a["href"] for a in soup(year_page).find_all("a")]
-    # A year's page links each resolution's own page of the actor, whose items link the exact element.
-    assert any(href.startswith("../../") and href.endswith("/#asked") for href in linked)
+    # A year's page lists the elements themselves, each resolution under its own heading.
+    asked = soup(year_page).find(id="asked").find_next("div")
+    headings = [h3["id"] for h3 in asked.find_all("h3")]
+    assert headings and all(heading.startswith("asked-") for heading in headings)
+    assert all(a["href"].startswith("../../../../") and "/op/" in a["href"] for a in asked.find_all("a"))
 
 
 def test_every_element_asked_of_an_actor_is_one_page_away_from_its_resolution_row(corpus, at_39):
     resolution, found = next((r, f) for r, f in corpus if r.metadata.number == 2364)
     asked = {e for e in found.annotations.addressing("secretary-general")}
-    subpage = at_39["actors/secretary-general/2364/"]
-    hrefs = {a["href"] for a in soup(subpage).find(id="asked").find_next("div").find_all("a")}
+    row = next(a["href"] for a in soup(at_39["actors/secretary-general/"]).find(id="asked").find_next("table").find_all("a") if a.get_text() == "S/RES/2364 (2017)")
+    assert row == "years/2017/#asked-2364"
+    year = soup(at_39["actors/secretary-general/years/2017/"])
+    hrefs = {a["href"] for a in year.find(id="asked-2364").find_next("ul").find_all("a")}
     from build_scripts import ids
 
-    expected = {"../../../" + ids.permalink(2364, element) for element in asked}
+    expected = {"../../../../" + ids.permalink(2364, element) for element in asked}
     assert expected and expected == hrefs
 
 
@@ -159,3 +164,23 @@ def test_the_home_page_lists_years_once_the_site_is_large(corpus):
     assert len(rows) == len(large)
     page = next(page for page in years if page.path == f"years/{large[0].metadata.year}/")
     assert f"../../{large[0].metadata.number}/text/" in page.markdown
+
+
+def test_a_year_with_many_elements_continues_on_numbered_pages_that_rows_find(corpus, monkeypatch):
+    monkeypatch.setattr(listing, "PAGE_ELEMENTS", 6)
+    pages = pages_of(corpus)
+    continued = sorted(path for path in pages if re.fullmatch(r"actors/secretary-general/years/\d{4}/\d+/", path))
+    assert continued, "a year of the Secretary-General's requests should need a second page at 6 elements a page"
+    first = continued[0].rsplit("/", 2)[0] + "/"
+    numbers = [a.get_text() for a in soup(pages[first]).select(".res-parts a")]
+    assert numbers and numbers[0] == "2"
+    # Every row of the actor's page lands on the heading of its resolution, on whichever page holds it.
+    rows = soup(pages["actors/secretary-general/"]).find(id="asked").find_next("table").find_all("a")
+    for a in rows:
+        target, _, anchor = a["href"].partition("#")
+        assert soup(pages["actors/secretary-general/" + target]).find(id=anchor), a["href"]
+    # No page holds more than its share, save a resolution that alone has more.
+    for path in continued:
+        page = soup(pages[path])
+        resolutions = {h3["id"].rsplit("-", 1)[1] for h3 in page.select(".res-listing h3")}
+        assert len(page.select(".res-listing li")) <= 6 or len(resolutions) == 1, path

@@ -65,7 +65,7 @@ def test_the_parts_of_a_page_add_up_to_its_size():
     ("path", "kind"),
     [("index.html", "home"), ("2364/index.html", "overview"), ("2364/text/index.html", "full text"),
      ("2364/op/20/index.html", "paragraph"), ("2364/pp/3/index.html", "paragraph"), ("2364/timeline/index.html", "resolution, other"),
-     ("2253/annex/1/index.html", "resolution, other"), ("actors/minusma/2364/index.html", "corpus-wide"), ("cite/index.html", "other")],
+     ("2253/annex/1/index.html", "resolution, other"), ("actors/minusma/years/2017/index.html", "corpus-wide"), ("cite/index.html", "other")],
 )
 def test_pages_are_sorted_by_kind(path, kind):
     assert kind_of(path) == kind
