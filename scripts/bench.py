@@ -279,13 +279,17 @@ def table(runs: list[Run]) -> str:
     return "\n".join(lines)
 
 
-def growth(runs: list[Run], sizes: dict[int, dict[str, int]]) -> tuple[int, int, list[tuple[float, str, int, int]]]:
-    """Pages present at the smallest and the largest size: (how many, how many grew > 10 %, the growers
-    as (ratio, path, bytes at smallest, bytes at largest), largest ratio first)."""
-    first, last = sizes[runs[0].resolutions], sizes[runs[-1].resolutions]
+def growth(runs: list[Run], sizes: dict[int, dict[str, int]]) -> tuple[Run, int, int, list[tuple[float, str, int, int]]]:
+    """Pages present at the last two sizes (the smallest and the largest if there are only two): (the
+    earlier run, how many pages, how many grew > 10 %, the growers as (ratio, path, bytes before, bytes
+    after), largest ratio first). Between the last two sizes, a page that lists the corpus grows; a page
+    that lists one resolution or a bounded number of entries does not, even if it held less on a
+    one-resolution site."""
+    before = runs[-2] if len(runs) > 2 else runs[0]
+    first, last = sizes[before.resolutions], sizes[runs[-1].resolutions]
     common = first.keys() & last.keys()
     grown = sorted(((last[p] / first[p], p, first[p], last[p]) for p in common if last[p] > 1.1 * first[p]), reverse=True)
-    return len(common), len(grown), grown
+    return before, len(common), len(grown), grown
 
 
 def targets(runs: list[Run], sizes: dict[int, dict[str, int]], check_seconds: float) -> list[str]:
@@ -299,9 +303,14 @@ def targets(runs: list[Run], sizes: dict[int, dict[str, int]], check_seconds: fl
     for r in runs:
         checks.append((r.paragraph_median <= 12 * KB, f"size at {r.resolutions:,}: median paragraph page {r.paragraph_median / KB:.1f} KB over {r.paragraph_pages:,} pages (≤ 12 KB)"))
     if last is not first:
-        common, grown, growers = growth(runs, sizes)
+        before, common, grown, growers = growth(runs, sizes)
         worst = ", ".join(f"`{p}` {a / KB:.0f}→{b / KB:,.0f} KB" for _, p, a, b in growers[:5])
-        checks.append((not grown, f"no page grows: {grown} of the {common:,} pages present at {first.resolutions:,} and {last.resolutions:,} grew > 10 %" + (f", most: {worst}" if grown else "")))
+        checks.append((not grown, f"no page grows: {grown} of the {common:,} pages present at {before.resolutions:,} and {last.resolutions:,} grew > 10 %" + (f", most: {worst}" if grown else "")))
+    for r in runs:
+        corpus_wide = {path: size for path, size in sizes[r.resolutions].items() if kind_of(path) == "corpus-wide"}
+        if corpus_wide:
+            path = max(corpus_wide, key=corpus_wide.get)
+            checks.append((corpus_wide[path] <= 50 * KB, f"corpus-wide pages at {r.resolutions:,}: the largest of {len(corpus_wide):,} is {corpus_wide[path] / KB:.1f} KB (`{path}`) (≤ 50 KB)"))
     for r in runs:
         if r.sharded:
             total = check_seconds + sum(stage.wall for stage in r.stages)

@@ -87,7 +87,7 @@ def test_synthetic_texts_are_skipped_unless_asked_for(tmp_path, capsys):
 
 
 def test_index_pages_split_by_resolution_when_the_corpus_is_large(tmp_path, monkeypatch):
-    """Beyond INLINE_RESOLUTIONS and INLINE_ELEMENTS, actor, theme and verb pages keep their headings
+    """Beyond INLINE_ELEMENTS, actor, theme and verb pages keep their headings
     and anchors but list resolutions, each linking to its heading on a page of its year's elements:
     no page grows with the corpus."""
     from build_scripts.render import analysis_pages as module
@@ -99,7 +99,6 @@ def test_index_pages_split_by_resolution_when_the_corpus_is_large(tmp_path, monk
     shutil.copy(SEED.with_suffix(".yml"), tmp_path)
     entries, ok = analyse_corpus(tmp_path, include_synthetic=True, jobs=1)
     assert ok
-    monkeypatch.setattr(listing, "INLINE_RESOLUTIONS", 1)
     monkeypatch.setattr(listing, "INLINE_ELEMENTS", 1)
     pages = {page.path: page.markdown for page in module.analysis_pages([(e.resolution, e.annotations) for e in entries])}
 

@@ -126,11 +126,17 @@ def test_the_actors_index_is_split_into_pages_that_list_every_actor(at_390):
     assert {f"actors/{href.removeprefix('../')}" for href in listed} == own
 
 
-def test_split_keeps_lists_inline_for_a_few_resolutions(corpus):
-    few = corpus[: listing.INLINE_RESOLUTIONS]
-    pages = pages_of(few)
-    assert not [path for path in pages if path.startswith("verbs/") and path != "verbs/"]
-    assert "<li>" in pages["verbs/"].markdown
+def test_a_page_lists_its_elements_itself_while_they_fit(at_39):
+    actors = [path for path in at_39 if re.fullmatch(r"actors/[a-z][a-z0-9-]*/", path)]
+    by_year = {path: [p for p in at_39 if p.startswith(path + "years/")] for path in actors}
+    inline, split = [path for path in actors if not by_year[path]], [path for path in actors if by_year[path]]
+    assert inline and split
+    for path in inline:
+        listed = soup(at_39[path]).select(".res-listing li")
+        assert 0 < len(listed) <= listing.INLINE_ELEMENTS, path
+    for path in split:
+        assert not soup(at_39[path]).select(".res-listing li")
+        assert sum(len(soup(at_39[year]).select(".res-listing li")) for year in by_year[path]) > listing.INLINE_ELEMENTS, path
 
 
 def test_kinds_read_as_words_a_reader_uses():

@@ -4,8 +4,8 @@ A corpus-wide page (an actor, a theme, the verbs, a cited document) lists the el
 resolution that concern it. Its :class:`Section` objects say what to list; :func:`split` decides
 where, so that no page's size depends on the number of resolutions on the site:
 
-- up to :data:`INLINE_RESOLUTIONS` resolutions, or up to :data:`INLINE_ELEMENTS` elements
-  however many resolutions hold them, the page lists the elements itself;
+- up to :data:`INLINE_ELEMENTS` elements, however many resolutions hold them, the page lists
+  the elements itself, each resolution under its own heading;
 - beyond, the elements go on one page per year of adoption (``PAGE/years/YYYY/``), each
   resolution under a heading of its own (``#asked-2364``); a year with more than
   :data:`PAGE_ELEMENTS` elements continues on ``PAGE/years/YYYY/2/`` and so on, whole
@@ -28,8 +28,6 @@ from ..model import Resolution
 from .pages import Page, front_matter
 from .templating import render
 
-INLINE_RESOLUTIONS = 10
-"""Up to this many resolutions on the site, a page lists every element itself."""
 INLINE_ELEMENTS = 120
 """Up to this many elements (about 30 KB), a page of a few resolutions lists them itself."""
 PAGE_ELEMENTS = 120
@@ -114,8 +112,6 @@ def split(path: str, title: str, corpus: Corpus, sections: Sections, relevant: C
     ``relevant(entry)`` is a cheap test that a resolution has something to list: only those are
     read element by element, so that a corpus of N resolutions and M actors costs N + M, not N × M.
     """
-    if len(corpus) <= INLINE_RESOLUTIONS:
-        return sections(path, corpus), []
     years: dict[int, list[tuple[Resolution, list[Section]]]] = {}
     for entry in corpus:
         parts = sections(path, [entry]) if relevant(entry) else []

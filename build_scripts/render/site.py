@@ -297,7 +297,7 @@ def render_corpus(entries: list[Entry], history: tuple[dict[int, History], tuple
         predecessor = corpus.entry(own.predecessor.number).resolution if own and own.predecessor else None
         for page in resolution_pages(entry, links, own, predecessor):
             outputs[page.file] = page.markdown
-        outputs[f"data/{number}.json"] = json.dumps(data_model(resolution, entry.analysis, own), ensure_ascii=False, indent=1) + "\n"
+        outputs[f"data/{number}.json"] = json.dumps(data_model(resolution, entry.analysis, own), ensure_ascii=False, separators=(",", ":")) + "\n"
         if calendar := obligations_calendar(resolution, entry.analysis.obligations):
             outputs[f"{number}/obligations.ics"] = calendar
         outputs[f"data/{number}.csv"] = to_csv(resolution, entry.annotations)
