@@ -1,5 +1,6 @@
 // Citing: a "Cite" button beside every label opens a small menu with one copy button per style
-// (UN, UN in prose, OSCOLA, Bluebook, BibTeX, CSL-JSON, permalink). A page carries what a
+// (UN, UN in prose, OSCOLA, Bluebook, BibTeX, CSL-JSON, permalink), and the folded list of every style
+// under "Cite this paragraph" is written here too. A page carries what a
 // citation needs once (#res-cite-data: symbol, number, year, date, meeting, site URL); each text
 // is built here from the element's id, with the same formats as build_scripts/citations.py
 // (tests/test_browser_reader.py checks they are identical). Labels stay plain permalinks: a
@@ -173,6 +174,46 @@
     }
   }
 
+  // A button that copies one style's citation of an element (the click handler below reads its data).
+  function copyButton(style, id, cited, text) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "res-copy";
+    button.setAttribute("data-style", style);
+    button.setAttribute("data-element", id);
+    button.setAttribute("aria-label", copyName(style, cited));
+    button.textContent = text;
+    return button;
+  }
+
+  // "Every citation style" under "Cite this paragraph" (or resolution): the page's HTML holds only the UN
+  // citation and the permalink; every style is written here, each with its copy button, and then shown.
+  function fillEveryStyle() {
+    var data = pageData();
+    if (!data) return;
+    document.querySelectorAll("details.res-cite-all[hidden]").forEach(function (details) {
+      var id = details.getAttribute("data-element");
+      var entries = citations(data, id);
+      var list = document.createElement("div");
+      list.className = "res-citations";
+      entries.forEach(function (entry) {
+        var style = document.createElement("p");
+        style.className = "res-citation-style";
+        style.append(entry.style + " ", copyButton(entry.style, id, entries[0].text, "Copy"));
+        var code = document.createElement("code");
+        code.textContent = entry.text;
+        var pre = document.createElement("pre");
+        pre.appendChild(code);
+        var block = document.createElement("div");
+        block.className = "res-citation";
+        block.append(style, pre);
+        list.appendChild(block);
+      });
+      details.appendChild(list);
+      details.hidden = false;
+    });
+  }
+
   // The menu of one element: a group of copy buttons after the label's line.
   function openMenu(toggle) {
     var element = toggle.closest(".res-el");
@@ -185,14 +226,7 @@
     menu.setAttribute("role", "group");
     menu.setAttribute("aria-label", "Cite " + cited);
     entries.forEach(function (entry) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "res-copy";
-      button.setAttribute("data-style", entry.style);
-      button.setAttribute("data-element", element.id);
-      button.setAttribute("aria-label", copyName(entry.style, cited));
-      button.textContent = entry.style;
-      menu.appendChild(button);
+      menu.appendChild(copyButton(entry.style, element.id, cited, entry.style));
     });
     toggle.parentNode.insertAdjacentElement("afterend", menu);
     toggle.setAttribute("aria-expanded", "true");
@@ -251,6 +285,7 @@
     // A live region must be in the page before it changes, or screen readers miss the first message.
     status();
     addCiteButtons();
+    fillEveryStyle();
     // Material's search dialog has no accessible name (axe: aria-dialog-name); give it one.
     var dialog = document.querySelector(".md-search[role=dialog]");
     if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
