@@ -303,6 +303,7 @@ def paragraph_page(resolution: Resolution, element: Element, links: Links, histo
         crumbs=[*crumbs, (title, "", [])],
         neighbours=neighbours(resolution, page),
         text=text_block([view], searchable=True, filters=filters, meta=f"number:{meta.number}"),
+        contents_listed=any(item.toc for item in view.items),
         history=Markup(history),
         notes=notes(repairs_in(resolution, element)),
         facets=[(heading, items, "theme" if heading == THEMES else "") for heading, items in facets if items],
