@@ -1,6 +1,6 @@
 // Citing: a "Cite" button beside every label opens a small menu with one copy button per style
-// (UN, UN in prose, OSCOLA, Bluebook, BibTeX, CSL-JSON, permalink), and the folded list of every style
-// under "Cite this paragraph" is written here too. A page carries what a
+// (UN, UN in prose, OSCOLA, Bluebook, BibTeX, CSL-JSON, permalink); under "Cite this paragraph", the
+// copy buttons and the folded list of every style are written here too. A page carries what a
 // citation needs once (#res-cite-data: symbol, number, year, date, meeting, site URL); each text
 // is built here from the element's id, with the same formats as build_scripts/citations.py
 // (tests/test_browser_reader.py checks they are identical). Labels stay plain permalinks: a
@@ -186,32 +186,48 @@
     return button;
   }
 
-  // "Every citation style" under "Cite this paragraph" (or resolution): the page's HTML holds only the UN
-  // citation and the permalink; every style is written here, each with its copy button, and then shown.
-  function fillEveryStyle() {
+  // "Cite this paragraph" (or resolution): the page's HTML holds what works without JavaScript, the UN
+  // citation and the permalink; each gets its copy button here, and every style is written below them,
+  // each with its own, in a list that is folded unless the page asks otherwise (data-unfolded).
+  function enhanceCiteSections() {
     var data = pageData();
     if (!data) return;
-    document.querySelectorAll("details.res-cite-all[hidden]").forEach(function (details) {
-      var id = details.getAttribute("data-element");
+    document.querySelectorAll(".res-cite-main[data-element]").forEach(function (main) {
+      if (main.querySelector(".res-copy")) return;
+      var id = main.getAttribute("data-element");
       var entries = citations(data, id);
-      var list = document.createElement("div");
-      list.className = "res-citations";
-      entries.forEach(function (entry) {
-        var style = document.createElement("p");
-        style.className = "res-citation-style";
-        style.append(entry.style + " ", copyButton(entry.style, id, entries[0].text, "Copy"));
-        var code = document.createElement("code");
-        code.textContent = entry.text;
-        var pre = document.createElement("pre");
-        pre.appendChild(code);
-        var block = document.createElement("div");
-        block.className = "res-citation";
-        block.append(style, pre);
-        list.appendChild(block);
-      });
-      details.appendChild(list);
-      details.hidden = false;
+      var cited = entries[0].text;
+      var link = main.nextElementSibling;
+      main.append(" ", copyButton("UN", id, cited, "Copy"));
+      link.append(" ", copyButton("Permalink", id, cited, "Copy"));
+      var summary = document.createElement("summary");
+      summary.textContent = "Every citation style: UN in prose, OSCOLA, Bluebook, BibTeX, CSL-JSON";
+      var details = document.createElement("details");
+      details.className = "res-cite-all";
+      details.open = main.hasAttribute("data-unfolded");
+      details.append(summary, styleList(entries, id));
+      link.insertAdjacentElement("afterend", details);
     });
+  }
+
+  // Every style of one element, each in a <pre> with its copy button.
+  function styleList(entries, id) {
+    var list = document.createElement("div");
+    list.className = "res-citations";
+    entries.forEach(function (entry) {
+      var style = document.createElement("p");
+      style.className = "res-citation-style";
+      style.append(entry.style + " ", copyButton(entry.style, id, entries[0].text, "Copy"));
+      var code = document.createElement("code");
+      code.textContent = entry.text;
+      var pre = document.createElement("pre");
+      pre.appendChild(code);
+      var block = document.createElement("div");
+      block.className = "res-citation";
+      block.append(style, pre);
+      list.appendChild(block);
+    });
+    return list;
   }
 
   // The menu of one element: a group of copy buttons after the label's line.
@@ -285,7 +301,7 @@
     // A live region must be in the page before it changes, or screen readers miss the first message.
     status();
     addCiteButtons();
-    fillEveryStyle();
+    enhanceCiteSections();
     // Material's search dialog has no accessible name (axe: aria-dialog-name); give it one.
     var dialog = document.querySelector(".md-search[role=dialog]");
     if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
