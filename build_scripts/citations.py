@@ -128,7 +128,10 @@ def cite_data(meta: Metadata) -> str:
 
 
 def citation_meta(meta: Metadata, element_id: str | None = None) -> list[tuple[str, str]]:
-    """Highwire Press and Dublin Core <meta> pairs, which Zotero and other reference managers read."""
+    """Highwire Press <meta> pairs, which Zotero, Google Scholar and other reference managers read.
+
+    No Dublin Core tags: they said the same again on every page. The link to the official document
+    (their DC.source) is the JSON-LD's ``sameAs``."""
     title = f"Security Council resolution {meta.number} ({meta.year})"
     if element_id:
         title = citations(meta, element_id)[0].text
@@ -141,12 +144,6 @@ def citation_meta(meta: Metadata, element_id: str | None = None) -> list[tuple[s
         ("citation_publisher", "United Nations"),
         ("citation_public_url", absolute_permalink(meta, element_id)),
         ("citation_language", "en"),
-        ("DC.title", title),
-        ("DC.creator", AUTHOR),
-        ("DC.date", date.isoformat()),
-        ("DC.identifier", meta.symbol),
-        ("DC.type", "Text"),
-        ("DC.source", meta.official_url),
     ]
 
 
@@ -172,4 +169,4 @@ def json_ld(meta: Metadata, element_id: str | None = None, title: str = "", part
     else:
         data |= {key: value for key, value in whole.items() if key != "@type"} | {"about": meta.subject}
         data["hasPart"] = [{"@type": "Legislation", "legislationIdentifier": citations(meta, part)[0].text, "url": absolute_permalink(meta, part)} for part in parts]
-    return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")

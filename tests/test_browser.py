@@ -244,6 +244,24 @@ def test_search_and_permalinks_work_from_a_sub_path(page: Page, subpath_origin: 
     page.wait_for_url(subpath_origin + "2364/op/20/#op-20-c-ii")
 
 
+def test_the_light_dark_toggle_works_from_a_sub_path_and_the_choice_holds_on_the_next_page(page: Page, subpath_origin: str) -> None:
+    """The toggle's options and Material's helpers come from assets/javascripts/palette.js: the options are
+    Material's, one shows at a time, and the choice is stored under the site's root, as Material stores it."""
+    page.goto(subpath_origin + "2364/op/16/", wait_until="networkidle")
+    palette = page.locator("form[data-md-component=palette]")
+    assert palette.locator("input.md-option").count() == 3 and palette.locator("label.md-header__button:visible").count() == 1
+    assert page.evaluate("__md_scope.pathname") == "/resolution-site/"
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    assert page.evaluate(scheme) == "default"
+    palette.locator("label.md-header__button:visible").click()  # automatic → light
+    palette.locator("label.md-header__button:visible").click()  # light → dark
+    assert page.evaluate(scheme) == "slate"
+    assert page.evaluate("Object.keys(localStorage)") == ["/resolution-site/.__palette"]
+    page.goto(subpath_origin + "2364/op/17/", wait_until="networkidle")
+    assert page.evaluate(scheme) == "slate"
+    assert palette.locator("label.md-header__button:visible").get_attribute("title") == "Use the system's setting"
+
+
 def test_the_home_page_search_box_leads_to_results(page: Page, origin: str) -> None:
     page.goto(origin, wait_until="networkidle")
     page.fill("#res-home-search", "cantonment")

@@ -107,6 +107,38 @@ def test_every_label_on_the_page_gets_the_citation_of_its_own_element(page: Page
     assert all(text == citations(meta, element)[0].text for element, text in cited)
 
 
+# --- "Cite this paragraph" ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("path", "element", "unfolded"), [("2364/op/20/", "op-20", False), ("2364/pp/3/", "pp-3", False), ("2364/", None, True)])
+def test_the_cite_section_gets_copy_buttons_and_every_style_exactly_as_citations_py(page: Page, origin: str, path: str, element: str | None, unfolded: bool) -> None:
+    page.goto(origin + path, wait_until="networkidle")
+    expected = citations(metadata(2364), element)
+    cited = expected[0].text
+    details = page.locator("details.res-cite-all")
+    assert details.count() == 1 and details.evaluate("details => details.open") is unfolded
+    built = details.locator(".res-citation").evaluate_all("blocks => blocks.map(b => [b.querySelector('.res-citation-style').firstChild.textContent.trim(), b.querySelector('pre').textContent])")
+    assert built == [[c.style, c.text] for c in expected]
+    assert page.locator(".res-cite-main > button.res-copy").get_attribute("aria-label") == f"Copy the UN citation of {cited}"
+    permalink = page.locator(".res-cite-link > button.res-copy")
+    assert permalink.get_attribute("aria-label") == f"Copy the permalink of {cited}"
+    permalink.click()
+    page.wait_for_function("expected => navigator.clipboard.readText().then(text => text === expected)", arg=expected[-1].text)
+
+
+def test_without_javascript_the_cite_section_holds_the_citation_and_the_permalink(browser: Browser, origin: str) -> None:
+    context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(origin + "2364/op/20/")
+        assert page.locator(".res-cite-main").inner_text() == "S/RES/2364 (2017), para. 20"
+        link = page.locator(".res-cite-link a")
+        assert link.is_visible() and link.inner_text() == citations(metadata(2364), "op-20")[-1].text
+        assert page.locator("#cite ~ * button, details.res-cite-all").count() == 0  # nothing that needs a script
+    finally:
+        context.close()
+
+
 # --- the cite menu --------------------------------------------------------------------------------------
 
 
@@ -125,7 +157,7 @@ def test_each_copy_button_names_its_style_and_element_and_copies_that_citation(p
     expected = {c.style: c.text for c in citations(metadata(2364), element)}
     for style in ("OSCOLA", "BibTeX", "Permalink"):
         name = f"Copy the permalink of {cited}" if style == "Permalink" else f"Copy the {style} citation of {cited}"
-        page.get_by_role("button", name=name, exact=True).click()
+        page.locator(".res-cite-menu").get_by_role("button", name=name, exact=True).click()
         page.wait_for_function("expected => navigator.clipboard.readText().then(text => text === expected)", arg=expected[style])
         status = page.locator(".res-status[role=status][aria-live=polite]")
         assert status.inner_text() == "Copied " + name[len("Copy ") :]

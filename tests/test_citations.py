@@ -1,4 +1,4 @@
-"""Citations: the exact formats readers paste, and on every paragraph page a copy button and JSON-LD."""
+"""Citations: the exact formats readers paste, and on every paragraph page the citation, permalink and JSON-LD."""
 
 from __future__ import annotations
 
@@ -33,14 +33,16 @@ def test_preambular_paragraphs_cite_as_preambular(resolution):
 
 
 @pytest.mark.parametrize("number", range(1, 50))
-def test_every_operative_page_offers_its_citation_with_a_copy_button(site, number):
+def test_every_operative_page_offers_its_citation_and_permalink_without_javascript(site, number):
     html = (site / "2364" / "op" / str(number) / "index.html").read_text(encoding="utf-8")
     page = BeautifulSoup(html, "lxml")
     citation = f"S/RES/2364 (2017), para. {number}"
-    assert citation in page.find(class_="res-citations").get_text()
-    # The button's text is built by cite.js (test_browser_reader.py); its name says what it copies.
-    button = page.find("button", class_="res-copy", attrs={"data-style": "UN", "data-element": f"op-{number}"})
-    assert button["aria-label"] == f"Copy the UN citation of {citation}"
+    main = page.find("p", class_="res-cite-main")
+    assert main.code.get_text() == citation and main["data-element"] == f"op-{number}"
+    link = page.find("p", class_="res-cite-link").a
+    assert link.get_text() == link["href"] == f"https://resolution-site.github.io/resolution-site/2364/op/{number}/"
+    # Copy buttons and every other style are cite.js's (test_browser_reader.py): no dead buttons without it.
+    assert page.select(".res-cite-main button, .res-cite-link button, .res-cite-all") == []
     assert page.find("link", rel="canonical")["href"].endswith(f"/2364/op/{number}/")
     data = json.loads(page.find("script", type="application/ld+json").string)
     assert data["@type"] == "Legislation" and data["legislationIdentifier"] == citation
@@ -53,15 +55,23 @@ def test_the_overview_lists_its_parts_in_json_ld(site):
     assert len(data["hasPart"]) == 90
 
 
-def test_pages_carry_open_graph_highwire_and_dublin_core_metadata(site):
+def test_pages_carry_open_graph_and_highwire_metadata_each_once(site):
     page = BeautifulSoup((site / "2364" / "op" / "20" / "index.html").read_text(encoding="utf-8"), "lxml")
-    meta = {tag.get("property") or tag.get("name"): tag["content"] for tag in page.find_all("meta") if tag.get("content")}
+    tags = [tag for tag in page.find_all("meta") if tag.get("content")]
+    keys = [key for tag in tags for key in (tag.get("property"), tag.get("name")) if key]
+    assert len(keys) == len(set(keys)), keys
+    meta = {key: tag["content"] for tag in tags for key in (tag.get("property"), tag.get("name")) if key}
     assert meta["og:title"] == "S/RES/2364 (2017), paragraph 20"
     assert meta["og:url"].endswith("/2364/op/20/")
     assert meta["citation_title"] == "S/RES/2364 (2017), para. 20"
     assert meta["citation_publication_date"] == "2017/06/29"
     assert meta["citation_author"] == "United Nations Security Council"
-    assert meta["DC.identifier"] == "S/RES/2364 (2017)"
+    assert meta["citation_technical_report_number"] == "S/RES/2364 (2017)"
+    # One tag is both the description search engines show and the one link previews show.
+    description = page.find("meta", attrs={"name": "description"})
+    assert description["property"] == "og:description" and description["content"].startswith("Paragraph 20 of Security Council resolution 2364 (2017): ")
+    # No Dublin Core (it repeated the citation_* tags) and no generator tag.
+    assert not [key for key in keys if key.startswith("DC.") or key == "generator"]
     assert page.find("title").get_text().startswith("S/RES/2364 (2017), paragraph 20")
 
 

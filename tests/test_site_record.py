@@ -49,6 +49,9 @@ def test_annex_ii_of_this_resolution_links_to_that_annex(site):
     assert "../../annex/2/" in {a["href"] for a in links}
 
 
-def test_the_footer_credits_the_united_nations_as_the_source(site):
-    footer = page(site, "2295").find("footer").get_text(" ", strip=True)
-    assert "United Nations" in footer and "UNxml/SCresolutions" in footer
+def test_the_footer_credits_the_united_nations_as_the_source_and_links_the_sources_in_full(site):
+    footer = page(site, "2295").find("footer")
+    assert footer.get_text(" ", strip=True).startswith("Source: United Nations.")
+    assert [a["href"] for a in footer.find_all("a")] == ["../cite/#sources"]
+    sources = page(site, "cite").find(id="sources").find_next("p")
+    assert "United Nations" in sources.get_text() and "UNxml/SCresolutions" in sources.get_text()

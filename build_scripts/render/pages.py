@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from .. import ids
 from ..analyse.facts import key_facts
-from ..citations import citation_meta, citations, cite_data, json_ld
+from ..citations import absolute_permalink, citation_meta, citations, cite_data, json_ld
 from ..model import Annex, Element, ElementKind, Repair, RepairRule, Resolution
 from .elements import element_view, macros, text_block, with_contents
 from .markup import Span
@@ -88,7 +88,7 @@ def front_matter(title: str, description: str, tags: list[tuple[str, str]] = ())
     renders templates with autoescape off). Every value is double-quoted on one line: control
     characters, line breaks and '---' come out as YAML escapes, so MkDocs always reads the front
     matter back (a front matter it cannot parse would be dropped and rendered as Markdown).
-    ``tags`` are extra <meta name content> pairs (citation_*, DC.*) for overrides/main.html."""
+    ``tags`` are extra <meta name content> pairs (citation_*) for overrides/main.html."""
     values: dict[str, object] = {"title": html.escape(title, quote=True), "description": html.escape(description, quote=True)}
     if tags:
         values["meta_tags"] = [[html.escape(name, quote=True), html.escape(content, quote=True)] for name, content in tags]
@@ -185,7 +185,7 @@ def overview_page(resolution: Resolution, extra_sections: list[tuple[str, list[L
         annexes=[LinkItem(annex_title(annex), ids.page_path(meta.number, annex.id), " ".join(annex.headings)) for annex in resolution.annexes],
         subjects=subjects_html(resolution),
         extra_sections=extra_sections,
-        citations=citations(meta),
+        permalink=absolute_permalink(meta),
         cite_data=Markup(cite_data(meta)),
         json_ld=Markup(json_ld(meta, parts=[p.id for p in (*resolution.preamble, *resolution.operative)])),
     )
@@ -288,7 +288,7 @@ def paragraph_page(resolution: Resolution, element: Element, links: Links, histo
     page = ids.page_path(meta.number, element.id)
     title = paragraph_title(resolution, element)
     part, crumbs = _crumbs(resolution, element)
-    cited = citations(meta, element.id)
+    cited = citations(meta, element.id)[0].text
     facets = links.facets(element)
     filters = f"part:{part}"
     view = with_contents(element_view(resolution, element, page, links.spans))
@@ -303,13 +303,14 @@ def paragraph_page(resolution: Resolution, element: Element, links: Links, histo
         crumbs=[*crumbs, (title, "", [])],
         neighbours=neighbours(resolution, page),
         text=text_block([view], searchable=True, filters=filters, meta=f"number:{meta.number}"),
+        contents_listed=any(item.toc for item in view.items),
         history=Markup(history),
         notes=notes(repairs_in(resolution, element)),
         facets=[(heading, items, "theme" if heading == THEMES else "") for heading, items in facets if items],
         incoming=links.incoming(element),
         outgoing=links.outgoing(element),
-        citations=cited,
-        cited=cited[0].text,
+        cited=cited,
+        permalink=absolute_permalink(meta, element.id),
         element_id=element.id,
         cite_data=Markup(cite_data(meta)),
         json_ld=Markup(json_ld(meta, element.id, title=f"{meta.symbol}, {title.lower()}")),

@@ -7,7 +7,7 @@ size, never scaled down, so its 14-unit text is 14 px wherever it is visible; th
 caption. A picture wider than a phone (the matrix, the map) scrolls sideways inside its figure on a
 desktop and gives way, below 45em, to the table beside it, which says the same in words.
 
-Colours come from the stylesheet (``figures.css``) through classes, with ``currentColor`` as
+Colours come from the stylesheet (the figures part of ``extra.css``) through classes, with ``currentColor`` as
 the fallback, so the pictures follow Material's light and dark schemes. Every link is an ``<a
 href>`` with an ``aria-label`` around a transparent hit area at least 24 px high. All text goes
 through ``escape`` and every attribute through ``attribute``, so the SVG is well-formed XML

@@ -1,5 +1,6 @@
 // Citing: a "Cite" button beside every label opens a small menu with one copy button per style
-// (UN, UN in prose, OSCOLA, Bluebook, BibTeX, CSL-JSON, permalink). A page carries what a
+// (UN, UN in prose, OSCOLA, Bluebook, BibTeX, CSL-JSON, permalink); under "Cite this paragraph", the
+// copy buttons and the folded list of every style are written here too. A page carries what a
 // citation needs once (#res-cite-data: symbol, number, year, date, meeting, site URL); each text
 // is built here from the element's id, with the same formats as build_scripts/citations.py
 // (tests/test_browser_reader.py checks they are identical). Labels stay plain permalinks: a
@@ -173,6 +174,62 @@
     }
   }
 
+  // A button that copies one style's citation of an element (the click handler below reads its data).
+  function copyButton(style, id, cited, text) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "res-copy";
+    button.setAttribute("data-style", style);
+    button.setAttribute("data-element", id);
+    button.setAttribute("aria-label", copyName(style, cited));
+    button.textContent = text;
+    return button;
+  }
+
+  // "Cite this paragraph" (or resolution): the page's HTML holds what works without JavaScript, the UN
+  // citation and the permalink; each gets its copy button here, and every style is written below them,
+  // each with its own, in a list that is folded unless the page asks otherwise (data-unfolded).
+  function enhanceCiteSections() {
+    var data = pageData();
+    if (!data) return;
+    document.querySelectorAll(".res-cite-main[data-element]").forEach(function (main) {
+      if (main.querySelector(".res-copy")) return;
+      var id = main.getAttribute("data-element");
+      var entries = citations(data, id);
+      var cited = entries[0].text;
+      var link = main.nextElementSibling;
+      main.append(" ", copyButton("UN", id, cited, "Copy"));
+      link.append(" ", copyButton("Permalink", id, cited, "Copy"));
+      var summary = document.createElement("summary");
+      summary.textContent = "Every citation style: UN in prose, OSCOLA, Bluebook, BibTeX, CSL-JSON";
+      var details = document.createElement("details");
+      details.className = "res-cite-all";
+      details.open = main.hasAttribute("data-unfolded");
+      details.append(summary, styleList(entries, id));
+      link.insertAdjacentElement("afterend", details);
+    });
+  }
+
+  // Every style of one element, each in a <pre> with its copy button.
+  function styleList(entries, id) {
+    var list = document.createElement("div");
+    list.className = "res-citations";
+    entries.forEach(function (entry) {
+      var style = document.createElement("p");
+      style.className = "res-citation-style";
+      style.append(entry.style + " ", copyButton(entry.style, id, entries[0].text, "Copy"));
+      var code = document.createElement("code");
+      code.textContent = entry.text;
+      var pre = document.createElement("pre");
+      pre.appendChild(code);
+      var block = document.createElement("div");
+      block.className = "res-citation";
+      block.append(style, pre);
+      list.appendChild(block);
+    });
+    return list;
+  }
+
   // The menu of one element: a group of copy buttons after the label's line.
   function openMenu(toggle) {
     var element = toggle.closest(".res-el");
@@ -185,14 +242,7 @@
     menu.setAttribute("role", "group");
     menu.setAttribute("aria-label", "Cite " + cited);
     entries.forEach(function (entry) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "res-copy";
-      button.setAttribute("data-style", entry.style);
-      button.setAttribute("data-element", element.id);
-      button.setAttribute("aria-label", copyName(entry.style, cited));
-      button.textContent = entry.style;
-      menu.appendChild(button);
+      menu.appendChild(copyButton(entry.style, element.id, cited, entry.style));
     });
     toggle.parentNode.insertAdjacentElement("afterend", menu);
     toggle.setAttribute("aria-expanded", "true");
@@ -251,6 +301,7 @@
     // A live region must be in the page before it changes, or screen readers miss the first message.
     status();
     addCiteButtons();
+    enhanceCiteSections();
     // Material's search dialog has no accessible name (axe: aria-dialog-name); give it one.
     var dialog = document.querySelector(".md-search[role=dialog]");
     if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
