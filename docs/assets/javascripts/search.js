@@ -293,7 +293,7 @@
     var homeSymbol = home && pageSymbol(home);
     // results: Pagefind's hits, one per resolution; read: how many are split into paragraphs;
     // found: their paragraphs that pass the part and theme filters; shown: how many are listed.
-    var state = { query: "", terms: [], scope: home, chosen: {}, results: [], read: 0, found: [], shown: 0, ticket: 0 };
+    var state = { query: "", terms: [], scope: home, chosen: {}, results: [], read: 0, found: [], shown: 0, ticket: 0, describe: null };
 
     function complete() { return state.read >= state.results.length; }
 
@@ -333,6 +333,7 @@
         batch.forEach(function (p) { list.appendChild(item(p.url, p.title, p.meta, p.excerpt)); });
         var waiting = state.found.length - state.shown, unread = state.results.length - state.read;
         more.hidden = !waiting && !unread;
+        if (state.describe) status.textContent = state.describe();
         more.textContent = "More results (" + (unread ? (waiting ? waiting + " more, and " : "") + "from " + unread + " more " + (unread === 1 ? "resolution" : "resolutions") : waiting + " more") + ")";
       });
     }
@@ -390,6 +391,7 @@
       more.hidden = true;
       scopeBar.hidden = true;
       panel.removeAttribute("data-query");
+      state.describe = null;
       if (!query) { status.textContent = ""; filters.hidden = true; return Promise.resolve(); }
       status.textContent = "Searching…";
       var citation = parseCitation(query);
@@ -414,8 +416,8 @@
           state.read = 0;
           state.found = [];
           state.shown = 0;
-          return showMore().then(function () {
-            if (ticket !== state.ticket) return null;
+          // What the status says, again after "More results" once every hit is read and counts are of paragraphs.
+          state.describe = function () {
             var where = active.resolution ? " in " + active.resolution : "";
             var parts = [];
             if (direct.length) parts.push(direct.length === 1 ? "1 paragraph with that number" : direct.length + " paragraphs with that number");
@@ -429,7 +431,10 @@
             } else if (!direct.length) {
               parts.push("No paragraph " + citation.number + where);
             }
-            status.textContent = parts.join(". ") + ".";
+            return parts.join(". ") + ".";
+          };
+          return showMore().then(function () {
+            if (ticket !== state.ticket) return null;
             // Within a resolution: one click searches them all, with how many resolutions have the words.
             if (state.scope && !state.chosen.resolution) {
               var widen = element("button", "res-search-widen", "Search all resolutions");
