@@ -332,10 +332,12 @@ def test_the_search_page_uses_the_same_search(page: Page, origin: str) -> None:
     assert origin + "2364/op/20/#op-20-c-ii" in [r["href"] for r in found]
 
 
-def test_a_first_query_downloads_little(page: Page, origin: str) -> None:
+@pytest.mark.parametrize("path", ["", "2364/op/20/"])
+def test_a_first_query_downloads_little(page: Page, origin: str, path: str) -> None:
+    # Measured, not assumed: every response the search fetches (scripts, index, the texts it reads).
     sizes: dict[str, int] = {}
     page.on("response", lambda response: sizes.__setitem__(response.url, len(response.body())) if "/pagefind/" in response.url or "resolutions.json" in response.url else None)
-    page.goto(origin + "2364/op/20/", wait_until="networkidle")
+    page.goto(origin + path, wait_until="networkidle")
     header_search(page, "protection of civilians")
     page.wait_for_load_state("networkidle")
     total = sum(sizes.values())
