@@ -4,7 +4,10 @@ Material's search worker fetches search/search_index.json whole before it can an
 first-query payload is that file plus the worker script, read here from the disk. Pagefind fetches its
 script, its WebAssembly, an entry file, the index chunks holding the query's words and one fragment per
 shown result: that is measured by running a query in Debian's Chromium through Pagefind's JS API and
-summing the bodies of the responses under /pagefind/. Sizes are raw and gzipped (GitHub Pages gzips text;
+summing the bodies of the responses under /pagefind/. What a reader's first query downloads through
+the site's own search (search.js: common words left out, a resolution's pages searching it first,
+paragraphs read from each resolution's hit until ten are shown) is measured by typing the query into
+the header's box, from the home page and from a paragraph page. Sizes are raw and gzipped (GitHub Pages gzips text;
 Pagefind's own chunks are already compressed).
 """
 
@@ -40,7 +43,7 @@ class Payload:
     """Bytes a first query downloads."""
 
     engine: str
-    """lunr or pagefind."""
+    """lunr, pagefind (Pagefind's JS API, five results' data) or search.js from PAGE (the header's box)."""
     query: str
     """The query, or "(any)" when the payload does not depend on it."""
     raw: int
@@ -81,6 +84,40 @@ def pagefind_payloads(site: Path) -> list[Payload]:
                 bodies = [response.body() for response in responses]
                 payloads.append(Payload("pagefind", query, sum(map(len, bodies)), sum(map(gzipped, bodies)), len(bodies), result["hits"]))
                 context.close()
+        finally:
+            browser.close()
+    return payloads
+
+
+UI_PAGES = ("", "2364/op/20/")
+"""The home page searches every resolution; a resolution's page searches it first."""
+
+
+def ui_payloads(site: Path) -> list[Payload]:
+    """Each query typed into the header's box on each of UI_PAGES, in a fresh browser context."""
+    if not CHROMIUM.exists():
+        return []
+    from playwright.sync_api import sync_playwright
+
+    payloads = []
+    with serve(site) as origin, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            for path in UI_PAGES:
+                for query in QUERIES:
+                    context = browser.new_context(viewport={"width": 1280, "height": 800})
+                    page = context.new_page()
+                    page.goto(origin + path, wait_until="networkidle")
+                    responses = []
+                    page.on("response", lambda response: responses.append(response) if "/pagefind/" in response.url or "resolutions.json" in response.url else None)
+                    page.fill("#res-header-search", query)
+                    done = "q => document.querySelector('[data-res-search-output=header]').getAttribute('data-query') === q"
+                    page.wait_for_function(done, arg=query, timeout=120_000)
+                    page.wait_for_load_state("networkidle")
+                    hits = page.locator("[data-res-search-output=header] .res-search-results > li").count()
+                    bodies = [response.body() for response in responses]
+                    payloads.append(Payload(f"search.js from /{path}", query, sum(map(len, bodies)), sum(map(gzipped, bodies)), len(bodies), hits))
+                    context.close()
         finally:
             browser.close()
     return payloads

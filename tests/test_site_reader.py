@@ -132,39 +132,49 @@ def pagefind_pages(site: Path) -> set[str]:
     return {p.parent.relative_to(site).as_posix() for p in site.rglob("index.html") if "data-pagefind-body" in p.read_text(encoding="utf-8")}
 
 
-def test_only_paragraph_and_annex_pages_are_indexed(site):
+def test_only_the_full_texts_are_indexed(site):
+    # One page per resolution: Pagefind's list of pages, fetched before any answer, stays small.
     indexed = pagefind_pages(site)
-    assert {"2364/op/20", "2364/pp/3", "2253/annex/1", "2253/annex/2"} <= indexed
-    assert all(re.fullmatch(r"\d+/(pp|op|annex)/\d+", path) for path in indexed), sorted(p for p in indexed if not re.fullmatch(r"\d+/(pp|op|annex)/\d+", p))[:5]
+    assert {"2364/text", "2253/text"} <= indexed
+    assert all(re.fullmatch(r"\d+/text", path) for path in indexed), sorted(p for p in indexed if not re.fullmatch(r"\d+/text", p))[:5]
 
 
-@pytest.mark.parametrize(
-    ("path", "part", "symbol"),
-    [("2364/op/20", "Operative part", "S/RES/2364 (2017)"), ("2364/pp/3", "Preamble", "S/RES/2364 (2017)"), ("2253/annex/1", "Annex", "S/RES/2253 (2015)")],
-)
-def test_the_indexed_block_carries_filters_and_meta_and_leaves_labels_out(site, path, part, symbol):
-    page = soup(site, path)
-    body = page.find(attrs={"data-pagefind-body": True})
-    assert body["data-pagefind-filter"] == f"part:{part}"
-    resolution = page.find("nav", class_="res-breadcrumb").find(attrs={"data-pagefind-filter": "resolution"})
-    assert resolution.get_text() == symbol and resolution["data-pagefind-meta"] == "resolution"
-    assert body["data-pagefind-meta"] == f"number:{symbol[6:10]}"
-    labels = body.find_all("a", class_="res-label")
+def search_data(page) -> list[tuple[str, str]]:
+    return [(name[len("data-pagefind-"):], value) for span in page.select("div[hidden] > span") for name, value in span.attrs.items()]
+
+
+@pytest.mark.parametrize(("number", "symbol"), [("2364", "S/RES/2364 (2017)"), ("2253", "S/RES/2253 (2015)")])
+def test_the_full_text_carries_filters_and_meta_and_leaves_labels_out(site, number, symbol):
+    page = soup(site, f"{number}/text")
+    data = search_data(page)
+    assert ("filter", f"resolution:{symbol}") in data and ("meta", f"resolution:{symbol}") in data and ("meta", f"number:{number}") in data
+    bodies = page.find_all(attrs={"data-pagefind-body": True})
+    assert bodies and all(body.get("class") == ["res-text"] for body in bodies)
+    labels = [label for body in bodies for label in body.find_all("a", class_="res-label")]
     assert labels and all(label.has_attr("data-pagefind-ignore") for label in labels)
-    for element in body.find_all("div", class_="res-el"):
-        assert re.fullmatch(r"(pp|op|annex)-\d+(-[a-z0-9]+)*", element["id"])
-    # Pagefind indexes only the body: the page's other parts stay out of the index by being outside it.
-    for selector in ("nav.res-breadcrumb", "nav.res-pager", ".res-context", "details.res-facet", ".res-cite-main", ".res-cite-link"):
-        assert body.select(selector) == [] and all(node.find_parent(attrs={"data-pagefind-body": True}) is None for node in page.select(selector)), selector
-    assert page.find(attrs={"data-pagefind-meta": "resolution"}).get_text() == symbol
+    for body in bodies:
+        for element in body.find_all("div", class_="res-el"):
+            assert re.fullmatch(r"(pp|op|annex)-\d+(-[a-z0-9]+)*", element["id"])
+    if number == "2253":
+        assert page.select("[data-pagefind-body] [id^=annex-]"), "the annexes are indexed with the text"
+    # Pagefind indexes only the bodies: the page's other parts stay out of the index by being outside them.
+    for selector in ("nav.res-breadcrumb", "nav.res-pager", ".res-context"):
+        assert all(node.find_parent(attrs={"data-pagefind-body": True}) is None for node in page.select(selector)), selector
 
 
-def test_each_theme_of_a_paragraph_is_a_search_filter(site):
-    page = soup(site, "2364/op/20")
-    themes = [a.get_text() for a in page.find_all("a", attrs={"data-pagefind-filter": "theme"})]
-    listed = next(d for d in page.find_all("details", class_="res-facet") if d.summary.contents[0].strip() == "Themes")
-    assert themes and themes == [li.a.get_text() for li in listed.find_all("li")]
-    assert listed.find_parent(attrs={"data-pagefind-body": True}) is None  # its links filter; its text is not indexed
+def test_each_theme_of_a_paragraph_is_in_the_full_texts_search_data(site):
+    # search.js narrows the resolution's theme filters to the paragraphs that carry each theme.
+    listed = next(d for d in soup(site, "2364/op/20").find_all("details", class_="res-facet") if d.summary.contents[0].strip() == "Themes")
+    themes = [li.a.get_text() for li in listed.find_all("li")]
+    data = search_data(soup(site, "2364/text"))
+    encoded = next(value for kind, value in data if kind == "meta" and value.startswith("themes:"))
+    names, *paragraphs = encoded[len("themes:"):].split(";")
+    names = names.split("|")
+    of_op_20 = next(entry.split("=")[1] for entry in paragraphs if entry.startswith("op-20="))
+    assert themes and [names[int(i)] for i in of_op_20.split(",")] == themes
+    assert {("filter", f"theme:{theme}") for theme in themes} <= set(data)
+    sections = next(value for kind, value in data if kind == "meta" and value.startswith("sections:"))
+    assert "op-15=MINUSMA’s mandate" in sections.split(";")
 
 
 # --- notes and English -------------------------------------------------------------------------------

@@ -113,9 +113,9 @@ def text_block(views: list[ElementView], searchable: bool = False, filters: str 
     """Element views in one raw block that Markdown passes through untouched.
 
     ``searchable`` marks it as what the search index holds (Pagefind's data-pagefind-body), with
-    its labels left out of the index: only paragraph and annex pages are indexed, so each hit is one
-    paragraph and the full text adds no duplicates. ``filters`` and ``meta`` are Pagefind's inline
-    ``key:value`` lists for the block.
+    its labels left out of the index: only the full text (N/text/) is indexed, one page per resolution,
+    and search.js splits a hit into paragraphs by the elements' ids. ``filters`` and ``meta`` are
+    Pagefind's inline ``key:value`` lists for the block.
     """
     return macros().text_block(views, searchable, filters, meta)
 

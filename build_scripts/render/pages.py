@@ -192,8 +192,35 @@ def overview_page(resolution: Resolution, extra_sections: list[tuple[str, list[L
     return Page(page, markdown)
 
 
+def search_data(resolution: Resolution, links: Links) -> list[tuple[str, str]]:
+    """What the search index keeps of N/text/ beside its words, as Pagefind (attribute, key:value) pairs.
+
+    The full text is the one page per resolution that search indexes: an index of every paragraph page
+    grew ~7 bytes a page in the list Pagefind fetches before any answer (272 KB at the whole record).
+    search.js splits a hit into its paragraphs by the elements' ids, and reads from here what a
+    paragraph's page showed: its section (``sections``: the first paragraph of each) and its themes
+    (``themes``: the names, then each paragraph's as positions in them); ``theme`` filters are the
+    resolution's themes, which search.js narrows to paragraphs."""
+    meta = resolution.metadata
+    sections = ";".join(f"op-{s.first}={s.heading}" for s in resolution.sections)
+    themes: dict[str, list[str]] = {}
+    for paragraph in (*resolution.preamble, *resolution.operative):
+        names = [item.label for heading, items in links.facets(paragraph) if heading == THEMES for item in items]
+        if names:
+            themes[paragraph.id] = names
+    data = [("filter", f"resolution:{meta.symbol}"), ("meta", f"resolution:{meta.symbol}"), ("meta", f"number:{meta.number}")]
+    if sections:
+        data.append(("meta", f"sections:{sections}"))
+    named = list(dict.fromkeys(name for names in themes.values() for name in names))
+    if themes:
+        each = ";".join(f"{id_}={','.join(str(named.index(name)) for name in names)}" for id_, names in themes.items())
+        data.append(("meta", f"themes:{'|'.join(named)};{each}"))
+    data.extend(("filter", f"theme:{name}") for name in named)
+    return data
+
+
 def text_page(resolution: Resolution, links: Links) -> Page:
-    """N/text/: the whole resolution, every element with its id."""
+    """N/text/: the whole resolution, every element with its id; the page that search indexes."""
     meta = resolution.metadata
     page = f"{meta.number}/text/"
     about = f" on {meta.subject}" if meta.subject else ""
@@ -203,7 +230,7 @@ def text_page(resolution: Resolution, links: Links) -> Page:
     for paragraph in resolution.operative:
         section = next((s for s in resolution.sections if s.first == paragraph.number), None)
         heading = (section.heading, section.slug) if section else ("", "")
-        blocks.append((*heading, text_block([element_view(resolution, paragraph, page, links.spans)])))
+        blocks.append((*heading, text_block([element_view(resolution, paragraph, page, links.spans)], searchable=True)))
     markdown = render(
         "page_text.html.j2",
         front_matter=Markup(front_matter(f"{meta.symbol}: full text", f"The full text of Security Council resolution {meta.number} ({meta.year}){about}, with every paragraph linkable.", citation_meta(meta))),
@@ -211,9 +238,10 @@ def text_page(resolution: Resolution, links: Links) -> Page:
         meta=meta,
         synthetic=synthetic_notice(resolution),
         header=resolution.header,
-        preamble=text_block([element_view(resolution, p, page, links.spans) for p in resolution.preamble]),
+        preamble=text_block([element_view(resolution, p, page, links.spans) for p in resolution.preamble], searchable=True),
         blocks=blocks,
-        annexes=[(annex_title(annex), annex.id, annex_body(resolution, annex, page, links, searchable=False)) for annex in resolution.annexes],
+        annexes=[(annex_title(annex), annex.id, annex_body(resolution, annex, page, links)) for annex in resolution.annexes],
+        search=search_data(resolution, links),
         footnotes=footnotes(resolution, page),
         notes=notes(list(resolution.repairs)),
         cite_data=Markup(cite_data(meta)),
@@ -260,24 +288,19 @@ def _position(resolution: Resolution, page: str) -> int:
     return next(position for position, (_, path) in enumerate(reading_order(resolution)) if path == page)
 
 
-SEARCH_RESOLUTION = [("meta", "resolution"), ("filter", "resolution")]
-"""The breadcrumb's link to the resolution names it in search results and is the search filter 'resolution'.
-(One Pagefind attribute holds one key: a comma-separated list is read as a single value.)"""
-
-
 def _crumbs(resolution: Resolution, element: Element) -> tuple[str, list[tuple[str, str, list[tuple[str, str]]]]]:
     """The part of the resolution ('Preamble', 'Operative part') and the breadcrumb's links to it."""
     meta = resolution.metadata
     text = f"{meta.number}/text/"
-    home = (meta.symbol, f"{meta.number}/", SEARCH_RESOLUTION)
+    home = (meta.symbol, f"{meta.number}/", [])
     if element.kind is ElementKind.PREAMBULAR:
-        return "Preamble", [home, ("Preamble", f"{text}#preamble", [("meta", "section")])]
+        return "Preamble", [home, ("Preamble", f"{text}#preamble", [])]
     section = resolution.section_of(element.number)
     if section:
-        return "Operative part", [home, (section.heading, f"{text}#{section.slug}", [("meta", "section")])]
+        return "Operative part", [home, (section.heading, f"{text}#{section.slug}", [])]
     first = resolution.operative[0].number if resolution.operative else 0
     anchor = "operative" if resolution.section_of(first) is None else element.id
-    return "Operative part", [home, ("Operative part", f"{text}#{anchor}", [("meta", "section")])]
+    return "Operative part", [home, ("Operative part", f"{text}#{anchor}", [])]
 
 
 def paragraph_page(resolution: Resolution, element: Element, links: Links, history: str = "") -> Page:
@@ -287,10 +310,9 @@ def paragraph_page(resolution: Resolution, element: Element, links: Links, histo
     meta = resolution.metadata
     page = ids.page_path(meta.number, element.id)
     title = paragraph_title(resolution, element)
-    part, crumbs = _crumbs(resolution, element)
+    _, crumbs = _crumbs(resolution, element)
     cited = citations(meta, element.id)[0].text
     facets = links.facets(element)
-    filters = f"part:{part}"
     view = with_contents(element_view(resolution, element, page, links.spans))
     short_title = title.lower() if element.kind is ElementKind.PREAMBULAR else f"paragraph {element.number}"
     markdown = render(
@@ -302,11 +324,11 @@ def paragraph_page(resolution: Resolution, element: Element, links: Links, histo
         full_text=f"{meta.number}/text/#{element.id}",
         crumbs=[*crumbs, (title, "", [])],
         neighbours=neighbours(resolution, page),
-        text=text_block([view], searchable=True, filters=filters, meta=f"number:{meta.number}"),
+        text=text_block([view]),
         contents_listed=any(item.toc for item in view.items),
         history=Markup(history),
         notes=notes(repairs_in(resolution, element)),
-        facets=[(heading, items, "theme" if heading == THEMES else "") for heading, items in facets if items],
+        facets=[(heading, items, "") for heading, items in facets if items],
         incoming=links.incoming(element),
         outgoing=links.outgoing(element),
         cited=cited,
@@ -381,7 +403,7 @@ def annex_page(resolution: Resolution, annex: Annex, links: Links) -> Page:
     page = ids.page_path(meta.number, annex.id)
     title = annex_title(annex)
     summary = " ".join(annex.headings) or _excerpt(" ".join(item.text for item in annex.items[:1]), 20)
-    crumbs = [(meta.symbol, f"{meta.number}/", SEARCH_RESOLUTION), (title, "", [])]
+    crumbs = [(meta.symbol, f"{meta.number}/", []), (title, "", [])]
     markdown = render(
         "page_annex.html.j2",
         front_matter=Markup(front_matter(f"{meta.symbol}, {title.lower()}", f"{title} to Security Council resolution {meta.number} ({meta.year}): {summary}", citation_meta(meta))),
@@ -392,7 +414,7 @@ def annex_page(resolution: Resolution, annex: Annex, links: Links) -> Page:
         synthetic=synthetic_notice(resolution),
         crumbs=crumbs,
         neighbours=neighbours(resolution, page),
-        body=annex_body(resolution, annex, page, links, filters="part:Annex", meta=f"number:{meta.number}"),
+        body=annex_body(resolution, annex, page, links, searchable=False),
         footnotes=footnotes(resolution, page, f"{annex.id}-"),
         cite_data=Markup(cite_data(meta)),
     )

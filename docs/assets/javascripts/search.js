@@ -2,10 +2,13 @@
 // opens, plus "go to paragraph" for "20 (c) (ii)", "op 20", "pp 3", "S/RES/2364 (2017), para. 34"
 // or "resolution 2295 para 19".
 // - On a resolution's pages (/2364/…) search looks in that resolution first; one click widens it.
-// - Counts are Pagefind's true counts. A word that is in no paragraph gives no results: Pagefind
-//   otherwise answers with the longest prefix it knows ("Barkhane" → the letter "b").
-// - Each hit opens at its sub-paragraph (#op-20-c-ii) with the words found highlighted
-//   (?pagefind-highlight=…, read on arrival by Pagefind's own pagefind-highlight.js).
+// - The index holds one page per resolution, its full text (N/text/); a hit is split here into the
+//   paragraphs that hold every word looked up, by the ids of the elements (pp-3, op-20-c-ii).
+// - Counts are true: of resolutions while some are unread, of paragraphs once all are read (a
+//   resolution's own search reads its one hit at once). A word that is in no paragraph gives no
+//   results: Pagefind otherwise answers with the longest prefix it knows ("Barkhane" → the letter "b").
+// - Each hit opens at its paragraph's page, at the sub-paragraph (#op-20-c-ii) with the words found
+//   highlighted (?pagefind-highlight=…, read on arrival by Pagefind's own pagefind-highlight.js).
 (function () {
   "use strict";
 
@@ -70,19 +73,44 @@
   var loaded;
   function load() {
     if (!loaded) {
-      var index = import(new URL("pagefind/pagefind.js", root).href).then(function (pagefind) {
-        return pagefind.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () { return pagefind; });
+      loaded = import(new URL("pagefind/pagefind.js", root).href).then(function (pagefind) {
+        return pagefind.options({ baseUrl: root.pathname }).then(function () { return pagefind; });
       });
-      var list = fetch(new URL("search/resolutions.json", root)).then(function (response) { return response.json(); });
-      loaded = Promise.all([index, list]).then(function (both) { return { pagefind: both[0], resolutions: both[1] }; });
     }
     return loaded;
+  }
+
+  // Every resolution's paragraph counts (~75 bytes a resolution): fetched only for a query that names a paragraph.
+  var listed;
+  function resolutionList() {
+    if (!listed) listed = fetch(new URL("search/resolutions.json", root)).then(function (response) { return response.json(); });
+    return listed;
+  }
+
+  // The symbol of the resolution whose pages these are, from the page itself.
+  function pageSymbol(number) {
+    var cited = document.querySelector('meta[name="citation_technical_report_number"]');
+    if (cited && cited.content.indexOf("S/RES/" + number + " ") === 0) return cited.content;
+    var titled = new RegExp("S/RES/" + number + " \\(\\d{4}\\)").exec(document.title);
+    return titled ? titled[0] : "S/RES/" + number;
   }
 
   // ---- Honest matching ----------------------------------------------------------------------------
 
   function fold(text) {
     return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  }
+
+  // Words too common to narrow a search: left out of what is looked up ("protection of civilians"
+  // looks up "protection civilians"), since the list of every place "of" stands is larger than the
+  // rest of a first query together. A query of only such words looks them up.
+  var COMMON = ("a an and are as at be by for from has have in into is it its not of on or that the " +
+    "their this to was were which with").split(" ");
+
+  function searchWords(query) {
+    var words = query.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) || [];
+    var kept = words.filter(function (w) { return COMMON.indexOf(fold(w)) < 0; });
+    return kept.length ? kept : words;
   }
 
   // A word is in the text if it matches a word by its stem ("protected" ~ "protection"; Pagefind's
@@ -106,51 +134,116 @@
     return known[key];
   }
 
-  // ---- Results ------------------------------------------------------------------------------------
+  // ---- A resolution's hit, split into its paragraphs ------------------------------------------------
+
+  // Element ids: pp-3, op-20-c-ii, annex-1-3-b; the first two parts name the paragraph's page.
+  var ELEMENT = /^(pp|op|annex)-\d+(-[a-z0-9]+)*$/;
+  var PARTS = { pp: "Preamble", op: "Operative part", annex: "Annex" };
 
   function spokenId(id) {
     var parts = id.split("-");
+    var rest = parts.slice(2).map(function (p) { return " (" + p + ")"; }).join("");
     if (parts[0] === "pp") return "Preambular paragraph " + parts[1];
-    if (parts[0] === "op") return "Paragraph " + parts[1] + parts.slice(2).map(function (p) { return " (" + p + ")"; }).join("");
-    return null;
+    if (parts[0] === "op") return "Paragraph " + parts[1] + rest;
+    return "Annex " + parts[1] + (parts.length > 2 ? ", paragraph " + parts[2] + parts.slice(3).map(function (p) { return " (" + p + ")"; }).join("") : "");
   }
 
-  // Where a hit opens: the element (by id) holding the most of the words searched for, closest
-  // together, then the first; each word found belongs to the last element that starts at or before it.
-  function landing(hit, query) {
-    var terms = (query.match(/[\p{L}\p{N}]+/gu) || []).map(fold);
+  // meta "sections": "op-1=Heading;op-15=Heading"; meta "themes": "Name|Name;pp-2=0;op-3=0,1".
+  function sectionOf(meta, paragraph) {
+    var number = parseInt(paragraph.split("-")[1], 10), found = null;
+    (meta.sections || "").split(";").forEach(function (entry) {
+      var at = entry.indexOf("=");
+      if (at > 0 && parseInt(entry.slice(3, at), 10) <= number) found = entry.slice(at + 1);
+    });
+    return found;
+  }
+
+  function themesOf(meta) {
+    var entries = (meta.themes || "").split(";"), names = entries[0] ? entries[0].split("|") : [], themes = {};
+    entries.slice(1).forEach(function (entry) {
+      var at = entry.indexOf("=");
+      themes[entry.slice(0, at)] = entry.slice(at + 1).split(",").map(function (i) { return names[parseInt(i, 10)]; });
+    });
+    return themes;
+  }
+
+  function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; });
+  }
+
+  // The paragraphs of a hit that hold every word looked up, in reading order. Each opens at the
+  // element (by id) holding the most of the words, closest together; each word found belongs to the
+  // last element that starts at or before it.
+  function paragraphsOf(hit, terms) {
     var words = hit.content.split(/\s+/);
-    var anchors = hit.anchors.filter(function (a) { return a.id; }).sort(function (a, b) { return a.location - b.location; });
-    var regions = {};
-    hit.locations.forEach(function (at) {
+    var anchors = hit.anchors.filter(function (a) { return ELEMENT.test(a.id || ""); }).sort(function (a, b) { return a.location - b.location; });
+    var ranges = {}; // paragraph id → [first word, first word after it]
+    anchors.forEach(function (a) {
+      var id = a.id.split("-").slice(0, 2).join("-");
+      if (!ranges[id]) ranges[id] = [a.location, words.length];
+      Object.keys(ranges).forEach(function (other) { if (other !== id && ranges[other][1] === words.length && ranges[other][0] < a.location) ranges[other][1] = a.location; });
+    });
+    var themes = themesOf(hit.meta), found = [], byId = {};
+    hit.locations.slice().sort(function (a, b) { return a - b; }).forEach(function (at) {
       var owner = null;
       anchors.forEach(function (anchor) { if (anchor.location <= at) owner = anchor; });
       if (!owner) return;
+      var id = owner.id.split("-").slice(0, 2).join("-");
+      var paragraph = byId[id];
+      if (!paragraph) {
+        paragraph = byId[id] = { id: id, at: [], regions: {}, terms: {} };
+        found.push(paragraph);
+      }
       var word = fold(words[at] || "");
       var term = terms.filter(function (t) { return word.slice(0, 5) === t.slice(0, 5); })[0] || word;
-      var region = regions[owner.id] || (regions[owner.id] = { anchor: owner, terms: {}, first: at, last: at });
+      paragraph.at.push(at);
+      paragraph.terms[term] = true;
+      var region = paragraph.regions[owner.id] || (paragraph.regions[owner.id] = { anchor: owner, terms: {}, first: at, last: at });
       region.terms[term] = true;
       region.last = at;
     });
-    var best = null;
-    Object.keys(regions).forEach(function (id) {
-      var region = regions[id], distinct = Object.keys(region.terms).length;
-      var span = region.last - region.first;
-      if (!best || distinct > best.distinct || (distinct === best.distinct && span < best.span)) {
-        best = { region: region, distinct: distinct, span: span };
-      }
+    var number = hit.meta.number;
+    return found.filter(function (p) {
+      return terms.every(function (t) { return p.terms[t]; });
+    }).map(function (p) {
+      var best = null;
+      Object.keys(p.regions).forEach(function (id) {
+        var region = p.regions[id], distinct = Object.keys(region.terms).length, span = region.last - region.first;
+        if (!best || distinct > best.distinct || (distinct === best.distinct && span < best.span)) best = { anchor: region.anchor, distinct: distinct, span: span };
+      });
+      var shown = [];
+      p.at.forEach(function (at) {
+        var word = (words[at] || "").replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+        if (word && shown.indexOf(word) < 0) shown.push(word);
+      });
+      var kind = p.id.split("-")[0];
+      var url = new URL(number + "/" + kind + "/" + p.id.split("-")[1] + "/", root);
+      shown.slice(0, 8).forEach(function (word) { url.searchParams.append("pagefind-highlight", word); });
+      url.hash = best.anchor.id;
+      var range = ranges[p.id];
+      var section = kind === "op" ? sectionOf(hit.meta, p.id) : null;
+      return {
+        url: url.href,
+        title: spokenId(best.anchor.id),
+        meta: [hit.meta.resolution, section || PARTS[kind]].join(" · "),
+        excerpt: excerpt(words, p.at, range[0], range[1]),
+        resolution: hit.meta.resolution,
+        part: PARTS[kind],
+        themes: themes[p.id] || [],
+      };
     });
-    var found = [];
-    hit.locations.forEach(function (at) {
-      var word = (words[at] || "").replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
-      if (word && found.indexOf(word) < 0) found.push(word);
-    });
-    var url = new URL(hit.url, location.href);
-    found.slice(0, 8).forEach(function (word) { url.searchParams.append("pagefind-highlight", word); });
-    var anchor = best && best.region.anchor;
-    if (anchor) url.hash = anchor.id;
-    return { url: url.href, title: (anchor && spokenId(anchor.id)) || hit.meta.title };
   }
+
+  // About 24 words of the paragraph around the first word found, the words found marked.
+  function excerpt(words, at, start, end) {
+    var from = Math.max(start, Math.min(at[0] - 6, end - 24)), to = Math.min(end, from + 24);
+    var html = words.slice(from, to).map(function (word, i) {
+      return at.indexOf(from + i) >= 0 ? "<mark>" + escapeHtml(word) + "</mark>" : escapeHtml(word);
+    }).join(" ");
+    return (from > start ? "… " : "") + html + (to < end ? " …" : "");
+  }
+
+  // ---- Results ------------------------------------------------------------------------------------
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -167,13 +260,14 @@
     if (meta) li.appendChild(element("p", "res-search-meta", meta));
     if (excerptHtml) {
       var excerpt = element("p", "res-search-excerpt");
-      excerpt.innerHTML = excerptHtml; // Pagefind's excerpt: escaped page text with <mark> around hits
+      excerpt.innerHTML = excerptHtml; // the page's text, escaped, with <mark> around the words found
       li.appendChild(excerpt);
     }
     return li;
   }
 
   var FILTERS = [["resolution", "Resolution"], ["part", "Part"], ["theme", "Theme"]];
+  var LOAD_AT_ONCE = 2; // resolutions' texts fetched together while filling a page of results
 
   // One search box and the panel it writes its results into.
   function Search(form, panel, kind) {
@@ -196,52 +290,85 @@
     scopeBar.hidden = true;
 
     var home = pageResolution();
-    var state = { query: "", scope: home, chosen: {}, results: [], shown: 0, ticket: 0 };
+    var homeSymbol = home && pageSymbol(home);
+    // results: Pagefind's hits, one per resolution; read: how many are split into paragraphs;
+    // found: their paragraphs that pass the part and theme filters; shown: how many are listed.
+    var state = { query: "", terms: [], scope: home, chosen: {}, results: [], read: 0, found: [], shown: 0, ticket: 0, describe: null };
 
-    function symbolOf(resolutions, number) {
-      var row = resolutions.filter(function (r) { return r.number === number; })[0];
-      return row ? row.symbol : null;
+    function complete() { return state.read >= state.results.length; }
+
+    function pagefindFilters() {
+      var active = {};
+      if (state.chosen.resolution) active.resolution = state.chosen.resolution;
+      else if (state.scope) active.resolution = homeSymbol;
+      if (state.chosen.theme) active.theme = state.chosen.theme;
+      return active;
     }
 
-    function activeFilters(resolutions) {
-      var active = {};
-      Object.keys(state.chosen).forEach(function (key) { if (state.chosen[key]) active[key] = state.chosen[key]; });
-      var symbol = state.scope && symbolOf(resolutions, state.scope);
-      if (symbol && !active.resolution) active.resolution = symbol;
-      return active;
+    function wanted(paragraph) {
+      return (!state.chosen.part || paragraph.part === state.chosen.part) && (!state.chosen.theme || paragraph.themes.indexOf(state.chosen.theme) >= 0);
+    }
+
+    // Read resolutions' hits until ``count`` paragraphs wait to be listed, or none is left.
+    function fill(count, ticket) {
+      if (ticket !== state.ticket || complete() || state.found.length - state.shown >= count) return Promise.resolve();
+      var batch = state.results.slice(state.read, state.read + LOAD_AT_ONCE);
+      state.read += batch.length;
+      return Promise.all(batch.map(function (r) { return r.data(); })).then(function (hits) {
+        if (ticket !== state.ticket) return null;
+        hits.forEach(function (hit) {
+          paragraphsOf(hit, state.terms).filter(wanted).forEach(function (p) { state.found.push(p); });
+        });
+        return fill(count, ticket);
+      });
     }
 
     function showMore() {
       var ticket = state.ticket;
-      var batch = state.results.slice(state.shown, state.shown + PAGE_SIZE);
-      state.shown += batch.length;
       more.hidden = true;
-      return Promise.all(batch.map(function (r) { return r.data(); })).then(function (hits) {
+      return fill(PAGE_SIZE, ticket).then(function () {
         if (ticket !== state.ticket) return;
-        hits.forEach(function (hit) {
-          var where = landing(hit, state.query);
-          var meta = [hit.meta.resolution, hit.meta.section].filter(Boolean).join(" · ");
-          list.appendChild(item(where.url, where.title, meta, hit.excerpt));
-        });
-        more.hidden = state.shown >= state.results.length;
-        more.textContent = "More results (" + (state.results.length - state.shown) + " more)";
+        var batch = state.found.slice(state.shown, state.shown + PAGE_SIZE);
+        state.shown += batch.length;
+        batch.forEach(function (p) { list.appendChild(item(p.url, p.title, p.meta, p.excerpt)); });
+        var waiting = state.found.length - state.shown, unread = state.results.length - state.read;
+        more.hidden = !waiting && !unread;
+        if (state.describe) status.textContent = state.describe();
+        more.textContent = "More results (" + (unread ? (waiting ? waiting + " more, and " : "") + "from " + unread + " more " + (unread === 1 ? "resolution" : "resolutions") : waiting + " more") + ")";
       });
     }
 
-    function renderSelects(counts, resolutions) {
+    function counted(where) {
+      var count = state.found.length, hits = state.results.length;
+      if (complete()) return (count || "No") + " " + (count === 1 ? "result" : "results") + where + " for “" + state.query + "”";
+      return "Results from " + hits + " resolutions for “" + state.query + "”";
+    }
+
+    // Counts of paragraphs by resolution, part and theme, once every hit is read; else the values alone.
+    function renderSelects(values) {
       selects.replaceChildren();
+      var counts = { resolution: {}, part: {}, theme: {} };
+      var whole = complete();
+      if (whole) {
+        state.found.forEach(function (p) {
+          counts.resolution[p.resolution] = (counts.resolution[p.resolution] || 0) + 1;
+          counts.part[p.part] = (counts.part[p.part] || 0) + 1;
+          p.themes.forEach(function (t) { counts.theme[t] = (counts.theme[t] || 0) + 1; });
+        });
+      }
       FILTERS.forEach(function (pair) {
         var key = pair[0];
-        var values = Object.keys(counts[key] || {}).filter(function (v) { return counts[key][v] > 0 || state.chosen[key] === v; });
-        if (!values.length) return;
+        var options = whole ? Object.keys(counts[key]) : values[key];
+        if (state.chosen[key] && options.indexOf(state.chosen[key]) < 0) options = options.concat([state.chosen[key]]);
+        if (!options.length) return;
         var label = element("label", null, pair[1] + " ");
         var select = element("select");
         select.name = key;
-        var any = element("option", null, key === "resolution" && state.scope && !state.chosen.resolution ? symbolOf(resolutions, state.scope) : "All");
+        var any = element("option", null, key === "resolution" && state.scope && !state.chosen.resolution ? homeSymbol : "All");
         any.value = "";
         select.appendChild(any);
-        values.sort().forEach(function (value) {
-          var option = element("option", null, value + " (" + counts[key][value] + ")");
+        options.sort().forEach(function (value) {
+          var option = element("option", null, value + (whole ? " (" + (counts[key][value] || 0) + ")" : ""));
           option.value = value;
           option.selected = state.chosen[key] === value;
           select.appendChild(option);
@@ -264,64 +391,85 @@
       more.hidden = true;
       scopeBar.hidden = true;
       panel.removeAttribute("data-query");
+      state.describe = null;
       if (!query) { status.textContent = ""; filters.hidden = true; return Promise.resolve(); }
       status.textContent = "Searching…";
-      return load().then(function (both) {
+      var citation = parseCitation(query);
+      return Promise.all([load(), citation ? resolutionList() : null]).then(function (both) {
         if (ticket !== state.ticket) return null;
-        var pagefind = both.pagefind, resolutions = both.resolutions;
-        var citation = parseCitation(query);
+        var pagefind = both[0], resolutions = both[1] || [];
         var direct = paragraphTargets(citation, resolutions, state.scope);
         direct.forEach(function (t) { list.appendChild(item(t.url, t.title, t.meta)); });
         // A paragraph number is not a phrase to look for, except a sub-paragraph, which the text cites.
-        var text = citation ? (citation.parts.length ? '"' + citation.number + " " + citation.parts.join(" ") + '"' : null) : query;
-        var words = citation ? [] : (query.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) || []);
-        var active = activeFilters(resolutions);
-        return Promise.all(words.map(function (w) { return wordIsInText(pagefind, w); })).then(function (present) {
-          var missing = words.filter(function (w, i) { return !present[i]; });
-          if (!text || missing.length) return { search: { results: [], unfilteredResultCount: 0, filters: {} }, missing: missing };
+        var words = citation ? (citation.parts.length ? [String(citation.number)].concat(citation.parts) : []) : searchWords(query);
+        var text = citation ? (citation.parts.length ? '"' + words.join(" ") + '"' : null) : (/"/.test(query) ? query : words.join(" "));
+        state.terms = words.map(fold).filter(Boolean);
+        var active = pagefindFilters();
+        return Promise.all((citation ? [] : words).map(function (w) { return wordIsInText(pagefind, w); })).then(function (present) {
+          var missing = words.filter(function (w, i) { return !citation && !present[i]; });
+          if (!text || missing.length) return { search: { results: [], unfilteredResultCount: 0 }, missing: missing };
           return pagefind.search(text, { filters: active }).then(function (search) { return { search: search, missing: [] }; });
         }).then(function (outcome) {
           if (ticket !== state.ticket) return null;
           var search = outcome.search;
           state.results = search.results;
+          state.read = 0;
+          state.found = [];
           state.shown = 0;
-          var count = search.results.length;
-          var where = active.resolution ? " in " + active.resolution : "";
-          var parts = [];
-          if (direct.length) parts.push(direct.length === 1 ? "1 paragraph with that number" : direct.length + " paragraphs with that number");
-          if (outcome.missing.length) {
-            parts.push("No paragraph contains “" + outcome.missing.join("”, “") + "”");
-          } else if (text) {
-            var noun = citation ? (count === 1 ? "paragraph mentions it" : "paragraphs mention it") : (count === 1 ? "result" : "results");
-            parts.push((count || "No") + " " + noun + where + (citation ? "" : " for “" + query + "”"));
-          } else if (!direct.length) {
-            parts.push("No paragraph " + citation.number + where);
-          }
-          status.textContent = parts.join(". ") + ".";
-          // Within a resolution: one click searches them all, with the count it will find.
-          var scopeSymbol = state.scope && symbolOf(resolutions, state.scope);
-          if (scopeSymbol && !state.chosen.resolution) {
-            var widen = element("button", "res-search-widen", "Search all resolutions");
-            widen.type = "button";
-            if (text && !outcome.missing.length && !citation) widen.textContent += " (" + search.unfilteredResultCount + " results)";
-            widen.addEventListener("click", function () { state.scope = null; run(state.query).then(function () { input.focus(); }); });
-            scopeBar.replaceChildren("Searching " + scopeSymbol + " only. ", widen);
-            scopeBar.hidden = false;
-          } else if (home && !state.scope && !state.chosen.resolution) {
-            var narrow = element("button", "res-search-widen", "Search " + symbolOf(resolutions, home) + " only");
-            narrow.type = "button";
-            narrow.addEventListener("click", function () { state.scope = home; run(state.query).then(function () { input.focus(); }); });
-            scopeBar.replaceChildren(narrow);
-            scopeBar.hidden = false;
-          }
-          filters.hidden = !count && !Object.keys(state.chosen).some(function (k) { return state.chosen[k]; });
-          if (filters.open) {
-            // Pagefind counts a filter's values only once its (chunked) filter index is loaded.
-            pagefind.filters().then(function () {
-              return pagefind.search(text, { filters: active });
-            }).then(function (again) { if (ticket === state.ticket) renderSelects(again.filters, resolutions); });
-          }
-          return showMore();
+          // What the status says, again after "More results" once every hit is read and counts are of paragraphs.
+          state.describe = function () {
+            var where = active.resolution ? " in " + active.resolution : "";
+            var parts = [];
+            if (direct.length) parts.push(direct.length === 1 ? "1 paragraph with that number" : direct.length + " paragraphs with that number");
+            if (outcome.missing.length) {
+              parts.push("No paragraph contains “" + outcome.missing.join("”, “") + "”");
+            } else if (text && citation) {
+              var count = state.found.length;
+              parts.push(complete() ? (count || "No") + " " + (count === 1 ? "paragraph mentions it" : "paragraphs mention it") + where : "Paragraphs of " + state.results.length + " resolutions mention it");
+            } else if (text) {
+              parts.push(counted(where));
+            } else if (!direct.length) {
+              parts.push("No paragraph " + citation.number + where);
+            }
+            return parts.join(". ") + ".";
+          };
+          return showMore().then(function () {
+            if (ticket !== state.ticket) return null;
+            // Within a resolution: one click searches them all, with how many resolutions have the words.
+            if (state.scope && !state.chosen.resolution) {
+              var widen = element("button", "res-search-widen", "Search all resolutions");
+              widen.type = "button";
+              if (text && !outcome.missing.length && !citation) {
+                var others = search.unfilteredResultCount;
+                widen.textContent += " (" + others + " " + (others === 1 ? "resolution has" : "resolutions have") + " these words)";
+              }
+              widen.addEventListener("click", function () { state.scope = null; run(state.query).then(function () { input.focus(); }); });
+              scopeBar.replaceChildren("Searching " + homeSymbol + " only. ", widen);
+              scopeBar.hidden = false;
+            } else if (home && !state.scope && !state.chosen.resolution) {
+              var narrow = element("button", "res-search-widen", "Search " + homeSymbol + " only");
+              narrow.type = "button";
+              narrow.addEventListener("click", function () { state.scope = home; run(state.query).then(function () { input.focus(); }); });
+              scopeBar.replaceChildren(narrow);
+              scopeBar.hidden = false;
+            }
+            var chosen = Object.keys(state.chosen).some(function (k) { return state.chosen[k]; });
+            filters.hidden = !state.found.length && !chosen;
+            if (filters.open) {
+              // Pagefind knows a filter's values only once its (chunked) filter index is loaded.
+              return pagefind.filters().then(function () {
+                if (ticket !== state.ticket) return;
+                return pagefind.search(text, { filters: active }).then(function (again) {
+                  var counts = again.filters || {}, values = { part: ["Preamble", "Operative part", "Annex"] };
+                  ["resolution", "theme"].forEach(function (key) {
+                    values[key] = Object.keys(counts[key] || {}).filter(function (v) { return counts[key][v] > 0; });
+                  });
+                  if (ticket === state.ticket) renderSelects(values);
+                });
+              });
+            }
+            return null;
+          });
         });
       }).catch(function () {
         if (ticket === state.ticket) status.textContent = "Search needs the site to be served over http(s); it cannot read its index from a file.";
@@ -350,8 +498,9 @@
       event.preventDefault();
       clearTimeout(timer);
       var query = input.value;
-      load().then(function (both) {
-        var direct = paragraphTargets(parseCitation(query), both.resolutions, state.scope);
+      var citation = parseCitation(query);
+      (citation ? resolutionList() : Promise.resolve([])).then(function (resolutions) {
+        var direct = paragraphTargets(citation, resolutions, state.scope);
         if (direct.length === 1) { location.href = direct[0].url; return; }
         if (kind === "page") history.replaceState(null, "", "?q=" + encodeURIComponent(query));
         var done = query.trim() === state.query ? Promise.resolve() : run(query);
