@@ -14,6 +14,8 @@ Pagefind's own chunks are already compressed).
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,29 +65,40 @@ def lunr_payload(site: Path) -> Payload:
     return Payload("lunr", "(any)", sum(map(len, data)), sum(map(gzipped, data)), len(data), -1)
 
 
+@contextmanager
+def _chromium(site: Path) -> Iterator[tuple[str, object]]:
+    """(origin, browser): ``site`` served locally and Debian's Chromium, closed afterwards."""
+    from playwright.sync_api import sync_playwright
+
+    with serve(site) as origin, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield origin, browser
+        finally:
+            browser.close()
+
+
+def _payload(engine: str, query: str, responses: list, hits: int) -> Payload:
+    bodies = [response.body() for response in responses]
+    return Payload(engine, query, sum(map(len, bodies)), sum(map(gzipped, bodies)), len(bodies), hits)
+
+
 def pagefind_payloads(site: Path) -> list[Payload]:
     """One fresh browser context per query, so nothing is cached between them."""
     if not CHROMIUM.exists():
         return []
-    from playwright.sync_api import sync_playwright
-
     payloads = []
-    with serve(site) as origin, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            for query in QUERIES:
-                context = browser.new_context()
-                page = context.new_page()
-                page.goto(origin + "2364/", wait_until="load")
-                responses = []
-                page.on("response", lambda response: responses.append(response) if "/pagefind/" in response.url else None)
-                result = page.evaluate(PAGEFIND_QUERY, [query, SHOWN_RESULTS])
-                page.wait_for_load_state("networkidle")
-                bodies = [response.body() for response in responses]
-                payloads.append(Payload("pagefind", query, sum(map(len, bodies)), sum(map(gzipped, bodies)), len(bodies), result["hits"]))
-                context.close()
-        finally:
-            browser.close()
+    with _chromium(site) as (origin, browser):
+        for query in QUERIES:
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(origin + "2364/", wait_until="load")
+            responses = []
+            page.on("response", lambda response: responses.append(response) if "/pagefind/" in response.url else None)
+            result = page.evaluate(PAGEFIND_QUERY, [query, SHOWN_RESULTS])
+            page.wait_for_load_state("networkidle")
+            payloads.append(_payload("pagefind", query, responses, result["hits"]))
+            context.close()
     return payloads
 
 
@@ -97,27 +110,20 @@ def ui_payloads(site: Path) -> list[Payload]:
     """Each query typed into the header's box on each of UI_PAGES, in a fresh browser context."""
     if not CHROMIUM.exists():
         return []
-    from playwright.sync_api import sync_playwright
-
     payloads = []
-    with serve(site) as origin, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            for path in UI_PAGES:
-                for query in QUERIES:
-                    context = browser.new_context(viewport={"width": 1280, "height": 800})
-                    page = context.new_page()
-                    page.goto(origin + path, wait_until="networkidle")
-                    responses = []
-                    page.on("response", lambda response: responses.append(response) if "/pagefind/" in response.url or "resolutions.json" in response.url else None)
-                    page.fill("#res-header-search", query)
-                    done = "q => document.querySelector('[data-res-search-output=header]').getAttribute('data-query') === q"
-                    page.wait_for_function(done, arg=query, timeout=120_000)
-                    page.wait_for_load_state("networkidle")
-                    hits = page.locator("[data-res-search-output=header] .res-search-results > li").count()
-                    bodies = [response.body() for response in responses]
-                    payloads.append(Payload(f"search.js from /{path}", query, sum(map(len, bodies)), sum(map(gzipped, bodies)), len(bodies), hits))
-                    context.close()
-        finally:
-            browser.close()
+    with _chromium(site) as (origin, browser):
+        for path in UI_PAGES:
+            for query in QUERIES:
+                context = browser.new_context(viewport={"width": 1280, "height": 800})
+                page = context.new_page()
+                page.goto(origin + path, wait_until="networkidle")
+                responses = []
+                page.on("response", lambda response: responses.append(response) if "/pagefind/" in response.url or "resolutions.json" in response.url else None)
+                page.fill("#res-header-search", query)
+                done = "q => document.querySelector('[data-res-search-output=header]').getAttribute('data-query') === q"
+                page.wait_for_function(done, arg=query, timeout=120_000)
+                page.wait_for_load_state("networkidle")
+                hits = page.locator("[data-res-search-output=header] .res-search-results > li").count()
+                payloads.append(_payload(f"search.js from /{path}", query, responses, hits))
+                context.close()
     return payloads

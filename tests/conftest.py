@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 from build_scripts.model import Resolution
 from build_scripts.pipeline import load_resolution
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, CHROMIUM_MISSING, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "source_texts" / "s-res-2364-2017.txt"
@@ -48,3 +51,21 @@ def build_site_into(source: Path, workdir: Path, synthetic: bool = False) -> Pat
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built from source_texts/ with the project's mkdocs.yml, in strict mode."""
     return build_site_into(ROOT / "source_texts", tmp_path_factory.mktemp("build"))
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, for the browser tests; a missing browser is a failure, never a skip."""
+    if not CHROMIUM.exists():
+        pytest.fail(CHROMIUM_MISSING, pytrace=False)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def origin(site: Path) -> Iterator[str]:
+    """The built site over HTTP on 127.0.0.1 (a secure context, so the Clipboard API works)."""
+    with serve(site) as url:
+        yield url

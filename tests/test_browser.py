@@ -11,30 +11,12 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, CHROMIUM_MISSING, PAGE_KINDS, serve
+from tests.browser import PAGE_KINDS, serve
 
 TARGET = "op-20-c-ii"
 TARGET_PAGES = ["2364/text/", "2364/op/20/"]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """Debian's Chromium; a missing browser is a failure, never a skip."""
-    if not CHROMIUM.exists():
-        pytest.fail(CHROMIUM_MISSING, pytrace=False)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="module")
-def origin(site: Path) -> Iterator[str]:
-    """The built site over HTTP on 127.0.0.1 (a secure context, so the Clipboard API works)."""
-    with serve(site) as url:
-        yield url
 
 
 @pytest.fixture

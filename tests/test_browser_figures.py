@@ -12,13 +12,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, CHROMIUM_MISSING, serve
 
 PICTURES = ["2364/matrix/", "2364/references-map/", "2364/strength/", "2640/matrix/", "2253/references-map/", "1325/strength/"]
 TABLES = ["2364/obligations/", "2364/timeline/", "2364/mandate/", "2690/obligations/"]
@@ -27,22 +25,6 @@ CORPUS = [
     "verbs/", "verbs/years/2017/", "glossary/", "references/", "references/resolutions/1/", "references/cited/s-res-1325-2000/",
 ]
 SIZES = {"desktop": (1280, 800), "phone": (390, 844)}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.fail(CHROMIUM_MISSING, pytrace=False)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="module")
-def origin(site: Path) -> Iterator[str]:
-    with serve(site) as url:
-        yield url
 
 
 @pytest.fixture(params=list(SIZES), ids=list(SIZES))

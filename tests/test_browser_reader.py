@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from build_scripts.citations import citations
 from build_scripts.pipeline import load_resolution
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, CHROMIUM_MISSING, serve
 from tests.conftest import ROOT
 
 DESKTOP = {"width": 1280, "height": 800}
@@ -30,23 +28,6 @@ SOURCES = {
 }
 """Resolutions whose citations are compared: sub-sub-paragraphs, annexes (December: 'Dec.' in the
 Bluebook), a 9082nd meeting, a file that names no meeting (no BibTeX note)."""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """Debian's Chromium; a missing browser is a failure, never a skip."""
-    if not CHROMIUM.exists():
-        pytest.fail(CHROMIUM_MISSING, pytrace=False)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="module")
-def origin(site: Path) -> Iterator[str]:
-    with serve(site) as url:
-        yield url
 
 
 @pytest.fixture
