@@ -109,15 +109,14 @@ def _italicise_opening(raw: str, rendered: str) -> str:
     return f"<em>{opening}</em>{rendered[len(opening):]}"
 
 
-def text_block(views: list[ElementView], searchable: bool = False, filters: str = "", meta: str = "") -> Markup:
+def text_block(views: list[ElementView], searchable: bool = False) -> Markup:
     """Element views in one raw block that Markdown passes through untouched.
 
     ``searchable`` marks it as what the search index holds (Pagefind's data-pagefind-body), with
     its labels left out of the index: only the full text (N/text/) is indexed, one page per resolution,
-    and search.js splits a hit into paragraphs by the elements' ids. ``filters`` and ``meta`` are
-    Pagefind's inline ``key:value`` lists for the block.
+    and search.js splits a hit into paragraphs by the elements' ids.
     """
-    return macros().text_block(views, searchable, filters, meta)
+    return macros().text_block(views, searchable)
 
 
 def macros():

@@ -381,10 +381,10 @@ def year_pages(resolutions: list[Resolution]) -> list[Page]:
     ]
 
 
-def annex_body(resolution: Resolution, annex: Annex, page: str, links: Links, searchable: bool = True, filters: str = "", meta: str = "") -> Markup:
+def annex_body(resolution: Resolution, annex: Annex, page: str, links: Links, searchable: bool = True) -> Markup:
     """The annex's title lines and its paragraphs and items."""
     views = [element_view(resolution, item, page, links.spans) for item in annex.items]
-    return macros().annex_body(annex.headings, text_block(views, searchable=searchable, filters=filters, meta=meta))
+    return macros().annex_body(annex.headings, text_block(views, searchable=searchable))
 
 
 def footnotes(resolution: Resolution, page: str, element_prefix: str = "") -> list[tuple[str, str, str, str]]:
